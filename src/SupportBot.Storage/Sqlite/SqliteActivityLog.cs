@@ -1,0 +1,59 @@
+namespace SupportBot.Storage.Sqlite;
+
+/// <summary>SQLite <see cref="IActivityLog"/>: positions are allocated inside one write transaction per append.</summary>
+public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
+{
+    private const string NextPositionSql = "SELECT COALESCE(MAX(position), 0) + 1 FROM directline_activity WHERE conversation_id = $c;";
+    private const string InsertSql = "INSERT INTO directline_activity (conversation_id, position, json) VALUES ($c, $p, $j);";
+    private const string ReadSql = "SELECT position, json FROM directline_activity WHERE conversation_id = $c AND position > $w ORDER BY position LIMIT $n;";
+
+    /// <inheritdoc />
+    public Task<LoggedActivity> AppendAsync(string conversationId, Func<long, string> render, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentNullException.ThrowIfNull(render);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(database.Run(session =>
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so two appenders can never read the same MAX.
+            using var transaction = session.Connection.BeginTransaction(deferred: false);
+            var next = session.Command(NextPositionSql, "$c");
+            next.Transaction = transaction;
+            next.Parameters[0].Value = conversationId;
+            var position = (long)next.ExecuteScalar()!;
+
+            var json = render(position);
+            var insert = session.Command(InsertSql, "$c", "$p", "$j");
+            insert.Transaction = transaction;
+            insert.Parameters[0].Value = conversationId;
+            insert.Parameters[1].Value = position;
+            insert.Parameters[2].Value = json;
+            insert.ExecuteNonQuery();
+            transaction.Commit();
+            return new LoggedActivity(position, json);
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LoggedActivity>> ReadAfterAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        ArgumentOutOfRangeException.ThrowIfNegative(watermark);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(database.Run<IReadOnlyList<LoggedActivity>>(session =>
+        {
+            var read = session.Command(ReadSql, "$c", "$w", "$n");
+            read.Parameters[0].Value = conversationId;
+            read.Parameters[1].Value = watermark;
+            read.Parameters[2].Value = max;
+            using var reader = read.ExecuteReader();
+            var result = new List<LoggedActivity>();
+            while (reader.Read())
+            {
+                result.Add(new LoggedActivity(reader.GetInt64(0), reader.GetString(1)));
+            }
+            return result;
+        }));
+    }
+}

@@ -1,0 +1,44 @@
+namespace SupportBot.Storage.Sqlite;
+
+/// <summary>One schema change. Steps run in <see cref="Version"/> order, each exactly once per file.</summary>
+/// <param name="Version">Position in the sequence; never renumber a released step.</param>
+/// <param name="Description">What the step does (kept in <c>schema_version</c>).</param>
+/// <param name="Sql">The statements to run.</param>
+internal sealed record SqliteMigration(int Version, string Description, string Sql);
+
+/// <summary>
+/// The ordered schema steps. Append new steps at the end; never edit one that has shipped.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "conversation state with versions", """
+            CREATE TABLE conversation_state (
+                conversation_id TEXT    NOT NULL PRIMARY KEY,
+                json            TEXT    NOT NULL,
+                version         INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
+        new(2, "Direct Line activity log", """
+            CREATE TABLE directline_activity (
+                conversation_id TEXT    NOT NULL,
+                position        INTEGER NOT NULL,
+                json            TEXT    NOT NULL,
+                PRIMARY KEY (conversation_id, position)
+            ) WITHOUT ROWID;
+            """),
+        new(3, "Direct Line conversation registry", """
+            CREATE TABLE directline_conversation (
+                conversation_id TEXT    NOT NULL PRIMARY KEY,
+                user_id         TEXT    NOT NULL,
+                created_at_ms   INTEGER NOT NULL,
+                started         INTEGER NOT NULL DEFAULT 0,
+                ended           INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    /// <summary>The version a fully migrated file reports.</summary>
+    public static int Latest => All[^1].Version;
+}
