@@ -1,0 +1,128 @@
+namespace SupportBot.StateMachine;
+
+public partial class StateMachine<TState, TTrigger>
+{
+    private static readonly EqualityComparer<TState> StateEquality = EqualityComparer<TState>.Default;
+
+    /// <summary>
+    /// The one firing path shared by Fire and FireAsync. With <paramref name="syncOnly"/> it never awaits real work
+    /// (async delegates throw first), so the sync API can complete the ValueTask synchronously.
+    /// </summary>
+    private async ValueTask FireCoreAsync(TTrigger trigger, object?[] args, bool syncOnly)
+    {
+        if (_firingMode == FiringMode.Immediate)
+        {
+            await ProcessAsync(trigger, args, syncOnly).ConfigureAwait(false);
+            return;
+        }
+
+        if (_isFiring)
+        {
+            (_queue ??= new Queue<QueuedTrigger>()).Enqueue(new QueuedTrigger(trigger, args));
+            return;
+        }
+
+        _isFiring = true;
+        try
+        {
+            await ProcessAsync(trigger, args, syncOnly).ConfigureAwait(false);
+            while (_queue is { Count: > 0 } queue)
+            {
+                var next = queue.Dequeue();
+                await ProcessAsync(next.Trigger, next.Args, syncOnly).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Documented rule: a failure abandons the triggers that were queued behind it.
+            _queue?.Clear();
+            throw;
+        }
+        finally
+        {
+            _isFiring = false;
+        }
+    }
+
+    private void RunSync(ValueTask pending)
+    {
+        if (!pending.IsCompleted)
+        {
+            // Unreachable by design (async delegates throw on the sync path); guard against misuse anyway.
+            throw new InvalidOperationException("The synchronous API did not complete synchronously; use the async API.");
+        }
+
+        pending.GetAwaiter().GetResult();
+    }
+
+    private async ValueTask ProcessAsync(TTrigger trigger, object?[] args, bool syncOnly)
+    {
+        var definition = Definition;
+        definition.ValidateParameters(trigger, args);
+        var source = State;
+        var representation = definition.GetRepresentation(source);
+        var result = await representation.FindHandlerAsync(trigger, args, syncOnly).ConfigureAwait(false);
+        switch (result.Handler)
+        {
+            case null:
+                await HandleUnhandledAsync(source, trigger, result.UnmetGuards, syncOnly).ConfigureAwait(false);
+                break;
+            case IgnoredBehaviour:
+                break;
+            case InternalBehaviour internalBehaviour:
+                var inPlace = new Transition(source, source, trigger, args, TransitionKind.Internal);
+                await internalBehaviour.Action.ExecuteAsync(inPlace, args, syncOnly).ConfigureAwait(false);
+                break;
+            case FixedBehaviour fixedBehaviour:
+                await TransitionAsync(representation, source, fixedBehaviour.Destination, trigger, args, syncOnly).ConfigureAwait(false);
+                break;
+            case DynamicBehaviour dynamicBehaviour:
+                var destination = await dynamicBehaviour.SelectAsync(args, syncOnly).ConfigureAwait(false);
+                await TransitionAsync(representation, source, destination, trigger, args, syncOnly).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async ValueTask TransitionAsync(
+        StateRepresentation from, TState source, TState destination, TTrigger trigger, object?[] args, bool syncOnly)
+    {
+        var kind = StateEquality.Equals(source, destination) ? TransitionKind.Reentry : TransitionKind.Normal;
+        var transition = new Transition(source, destination, trigger, args, kind);
+
+        await from.ExitAsync(transition, syncOnly).ConfigureAwait(false);
+        SetState(destination);
+        await RaiseAsync(_events?.Transitioned, transition, syncOnly).ConfigureAwait(false);
+
+        // If an entry action throws, we stay in the destination and Completed is not raised (documented rule).
+        var final = await EnterAsync(Definition.GetRepresentation(destination), transition, syncOnly).ConfigureAwait(false);
+        if (_events is { Completed.Count: > 0 } events)
+        {
+            var completed = StateEquality.Equals(final, destination)
+                ? transition
+                : new Transition(source, final, trigger, args, kind);
+            await RaiseAsync(events.Completed, completed, syncOnly).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Enters a state, then follows initial transitions down the hierarchy; returns the state it settled in.</summary>
+    private async ValueTask<TState> EnterAsync(StateRepresentation representation, Transition transition, bool syncOnly)
+    {
+        while (true)
+        {
+            await representation.EnterAsync(transition, syncOnly).ConfigureAwait(false);
+
+            // In Immediate mode an entry action may already have moved the machine on; do not undo that.
+            if (!representation.HasInitialTransition || !StateEquality.Equals(State, representation.UnderlyingState))
+            {
+                return State;
+            }
+
+            transition = new Transition(
+                representation.UnderlyingState, representation.InitialTransitionTarget, transition.Trigger, transition.Parameters,
+                TransitionKind.Initial);
+            SetState(transition.Destination);
+            await RaiseAsync(_events?.Transitioned, transition, syncOnly).ConfigureAwait(false);
+            representation = Definition.GetRepresentation(transition.Destination);
+        }
+    }
+}
