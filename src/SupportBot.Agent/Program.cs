@@ -1,1 +1,1 @@
-Console.WriteLine("supportbot-agent: not ready yet.");
+Console.WriteLine("x");

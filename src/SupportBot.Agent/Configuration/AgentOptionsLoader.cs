@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace SupportBot.Agent.Configuration;
+
+/// <summary>Loads <see cref="AgentOptions"/> from a JSON file; the built-in Passage defaults when there is none.</summary>
+public static class AgentOptionsLoader
+{
+    /// <summary>The file name looked for next to the program.</summary>
+    public const string DefaultFileName = "appsettings.json";
+
+    /// <summary>
+    /// Reads <paramref name="explicitPath"/> (must exist) or appsettings.json next to the program (optional).
+    /// Relative file paths inside the configuration are resolved against the configuration file's folder.
+    /// </summary>
+    public static AgentOptions Load(string? explicitPath)
+    {
+        var path = explicitPath ?? Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+        if (!File.Exists(path))
+        {
+            if (explicitPath is not null)
+                throw new FileNotFoundException($"Configuration file not found: {explicitPath}", explicitPath);
+            return new AgentOptions();
+        }
+
+        var options = JsonSerializer.Deserialize(File.ReadAllText(path), AgentConfigJsonContext.Default.AgentOptions)
+            ?? throw new InvalidDataException($"Configuration file is empty: {path}");
+        return ResolvePaths(options, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    private static AgentOptions ResolvePaths(AgentOptions options, string baseDirectory)
+    {
+        string? Resolve(string? file) => string.IsNullOrWhiteSpace(file) ? null : Path.GetFullPath(file, baseDirectory);
+        return options with
+        {
+            RegistryExportFile = Resolve(options.RegistryExportFile),
+            AllowList = options.AllowList with
+            {
+                Products = [.. options.AllowList.Products.Select(p => p with { VersionFile = Resolve(p.VersionFile) })],
+            },
+        };
+    }
+}
