@@ -1,0 +1,13 @@
+using SupportBot.Schema;
+
+namespace SupportBot.Connector.DirectLine.Conversations;
+
+/// <summary>
+/// Hands an activity that Direct Line accepted to the bot and returns when its turn is over. Replies
+/// come back through <see cref="IDirectLineOutbox"/>. Called one turn at a time per conversation.
+/// </summary>
+public interface IDirectLineTurnProcessor
+{
+    /// <summary>Runs the bot's turn for <paramref name="activity"/> (already stamped and logged).</summary>
+    Task ProcessAsync(Activity activity, CancellationToken cancellationToken);
+}
