@@ -25,13 +25,15 @@ public sealed class OsInfoCheck : ICheck
         context.Fact("processArchitecture", RuntimeInformation.ProcessArchitecture.ToString());
         context.Fact("is64BitOs", Environment.Is64BitOperatingSystem);
         context.Fact("dotnetRuntime", RuntimeInformation.FrameworkDescription);
-        context.Fact("culture", CultureInfo.CurrentCulture.Name);
-        context.Fact("uiCulture", CultureInfo.CurrentUICulture.Name);
+        context.Fact("culture", NameOf(CultureInfo.CurrentCulture));
+        context.Fact("uiCulture", NameOf(CultureInfo.CurrentUICulture));
         context.Fact("timeZone", zone.Id);
         context.Fact("utcOffsetMinutes", offset.TotalMinutes);
         context.Evidence($"OS: {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}");
-        context.Evidence($"Culture: {CultureInfo.CurrentCulture.Name} / UI {CultureInfo.CurrentUICulture.Name}; time zone {zone.Id} (UTC{offset:+hh\\:mm;-hh\\:mm})");
+        context.Evidence($"Culture: {NameOf(CultureInfo.CurrentCulture)} / UI {NameOf(CultureInfo.CurrentUICulture)}; time zone {zone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})");
         context.Status = CheckStatus.Pass;
         return Task.CompletedTask;
     }
+
+    private static string NameOf(CultureInfo culture) => culture.Name.Length == 0 ? "invariant" : culture.Name;
 }
