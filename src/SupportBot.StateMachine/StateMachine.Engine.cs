@@ -8,40 +8,66 @@ public partial class StateMachine<TState, TTrigger>
     /// The one firing path shared by Fire and FireAsync. With <paramref name="syncOnly"/> it never awaits real work
     /// (async delegates throw first), so the sync API can complete the ValueTask synchronously.
     /// </summary>
-    private async ValueTask FireCoreAsync(TTrigger trigger, object?[] args, bool syncOnly)
+    private ValueTask FireCoreAsync(TTrigger trigger, object?[] args, bool syncOnly)
     {
         if (_firingMode == FiringMode.Immediate)
         {
-            await ProcessAsync(trigger, args, syncOnly).ConfigureAwait(false);
-            return;
+            return ProcessAsync(trigger, args, syncOnly);
         }
 
         if (_isFiring)
         {
             (_queue ??= new Queue<QueuedTrigger>()).Enqueue(new QueuedTrigger(trigger, args));
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _isFiring = true;
+        ValueTask pending;
         try
         {
-            await ProcessAsync(trigger, args, syncOnly).ConfigureAwait(false);
+            pending = ProcessAsync(trigger, args, syncOnly);
+        }
+        catch
+        {
+            AbandonQueue();
+            throw;
+        }
+
+        // Fast path: finished synchronously with nothing queued behind it.
+        if (pending.IsCompletedSuccessfully && _queue is not { Count: > 0 })
+        {
+            _isFiring = false;
+            return ValueTask.CompletedTask;
+        }
+
+        return DrainQueueAsync(pending, syncOnly);
+    }
+
+    private async ValueTask DrainQueueAsync(ValueTask current, bool syncOnly)
+    {
+        try
+        {
+            await current.ConfigureAwait(false);
             while (_queue is { Count: > 0 } queue)
             {
                 var next = queue.Dequeue();
                 await ProcessAsync(next.Trigger, next.Args, syncOnly).ConfigureAwait(false);
             }
+
+            _isFiring = false;
         }
         catch
         {
-            // Documented rule: a failure abandons the triggers that were queued behind it.
-            _queue?.Clear();
+            AbandonQueue();
             throw;
         }
-        finally
-        {
-            _isFiring = false;
-        }
+    }
+
+    // Documented rule: a failure abandons the triggers that were queued behind it.
+    private void AbandonQueue()
+    {
+        _queue?.Clear();
+        _isFiring = false;
     }
 
     private void RunSync(ValueTask pending)

@@ -69,13 +69,11 @@ public partial class StateMachine<TState, TTrigger>
 
     private MachineEvents Events => _events ??= new MachineEvents();
 
-    private async ValueTask RaiseAsync(List<ActionBehaviour<Transition>>? handlers, Transition transition, bool syncOnly)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
+    private static ValueTask RaiseAsync(List<ActionBehaviour<Transition>>? handlers, Transition transition, bool syncOnly) =>
+        handlers is null || handlers.Count == 0 ? ValueTask.CompletedTask : RaiseCoreAsync(handlers, transition, syncOnly);
 
+    private static async ValueTask RaiseCoreAsync(List<ActionBehaviour<Transition>> handlers, Transition transition, bool syncOnly)
+    {
         foreach (var handler in handlers)
         {
             await handler.ExecuteAsync(transition, transition.Parameters, syncOnly).ConfigureAwait(false);

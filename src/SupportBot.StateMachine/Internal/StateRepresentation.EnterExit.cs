@@ -8,7 +8,12 @@ public partial class StateMachine<TState, TTrigger>
         /// Runs entry actions: superstates first when arriving from outside them; nothing for superstates that
         /// contain the source (sibling moves); only this state's own actions on reentry.
         /// </summary>
-        internal async ValueTask EnterAsync(Transition transition, bool syncOnly)
+        internal ValueTask EnterAsync(Transition transition, bool syncOnly) =>
+            EntryActions.Count == 0 && Superstate is null && !transition.IsReentry
+                ? ValueTask.CompletedTask // fast path: nothing to run, skip the async state machine
+                : EnterCoreAsync(transition, syncOnly);
+
+        private async ValueTask EnterCoreAsync(Transition transition, bool syncOnly)
         {
             if (!transition.IsReentry)
             {
@@ -33,7 +38,10 @@ public partial class StateMachine<TState, TTrigger>
         }
 
         /// <summary>Runs exit actions: this state, then each superstate that does not contain the destination.</summary>
-        internal async ValueTask ExitAsync(Transition transition, bool syncOnly)
+        internal ValueTask ExitAsync(Transition transition, bool syncOnly) =>
+            ExitActions.Count == 0 && Superstate is null ? ValueTask.CompletedTask : ExitCoreAsync(transition, syncOnly);
+
+        private async ValueTask ExitCoreAsync(Transition transition, bool syncOnly)
         {
             if (!transition.IsReentry && Includes(transition.Destination))
             {

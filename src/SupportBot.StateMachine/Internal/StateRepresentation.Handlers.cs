@@ -11,7 +11,57 @@ public partial class StateMachine<TState, TTrigger>
         /// Finds the one behaviour whose guards hold, looking at this state first and then its superstates
         /// (so a substate overrides its superstate). Two passing guards on one level is a configuration error.
         /// </summary>
-        internal async ValueTask<HandlerResult> FindHandlerAsync(TTrigger trigger, object?[] args, bool syncOnly)
+        internal ValueTask<HandlerResult> FindHandlerAsync(TTrigger trigger, object?[] args, bool syncOnly) =>
+            TryFindHandlerSync(trigger, args, out var result) ? new ValueTask<HandlerResult>(result) : FindHandlerSlowAsync(trigger, args, syncOnly);
+
+        /// <summary>The hot path: no state machine, no allocation while guards hold. Returns false on the first async guard.</summary>
+        private bool TryFindHandlerSync(TTrigger trigger, object?[] args, out HandlerResult result)
+        {
+            List<string>? unmet = null;
+            for (var level = this; level is not null; level = level.Superstate)
+            {
+                if (!level.BehavioursByTrigger.TryGetValue(trigger, out var candidates))
+                {
+                    continue;
+                }
+
+                TriggerBehaviour? chosen = null;
+                foreach (var candidate in candidates)
+                {
+                    var met = true;
+                    foreach (var condition in candidate.Guard.Conditions)
+                    {
+                        if (condition.IsAsync)
+                        {
+                            result = default;
+                            return false;
+                        }
+
+                        if (!condition.IsMet(args))
+                        {
+                            met = false;
+                            (unmet ??= []).Add(condition.Info.Description);
+                        }
+                    }
+
+                    if (met)
+                    {
+                        chosen = chosen is null ? candidate : throw Overlap(trigger, level, chosen, candidate);
+                    }
+                }
+
+                if (chosen is not null)
+                {
+                    result = new HandlerResult(chosen, null);
+                    return true;
+                }
+            }
+
+            result = new HandlerResult(null, unmet);
+            return true;
+        }
+
+        private async ValueTask<HandlerResult> FindHandlerSlowAsync(TTrigger trigger, object?[] args, bool syncOnly)
         {
             List<string>? unmet = null;
             for (var level = this; level is not null; level = level.Superstate)
@@ -30,14 +80,7 @@ public partial class StateMachine<TState, TTrigger>
                         continue;
                     }
 
-                    if (chosen is not null)
-                    {
-                        throw new InvalidOperationException(
-                            $"Trigger '{trigger}' in state '{level.UnderlyingState}' has more than one permitted transition: " +
-                            $"{Name(chosen)} and {Name(candidate)}. Guards of one trigger must be mutually exclusive.");
-                    }
-
-                    chosen = candidate;
+                    chosen = chosen is null ? candidate : throw Overlap(trigger, level, chosen, candidate);
                 }
 
                 if (chosen is not null)
@@ -70,6 +113,11 @@ public partial class StateMachine<TState, TTrigger>
 
         private static ValueTask<bool> IsMetAsync(Internal.TransitionGuard guard, object?[] args, bool syncOnly, List<string>? unmet) =>
             guard.Conditions.Length == 0 ? new ValueTask<bool>(true) : guard.EvaluateAsync(args, syncOnly, unmet);
+
+        private static InvalidOperationException Overlap(
+            TTrigger trigger, StateRepresentation level, TriggerBehaviour first, TriggerBehaviour second) => new(
+            $"Trigger '{trigger}' in state '{level.UnderlyingState}' has more than one permitted transition: " +
+            $"{Name(first)} and {Name(second)}. Guards of one trigger must be mutually exclusive.");
 
         private static string Name(TriggerBehaviour behaviour)
         {
