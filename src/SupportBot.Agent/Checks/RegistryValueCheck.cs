@@ -23,7 +23,8 @@ public sealed class RegistryValueCheck(IRegistryReader registry) : ICheck
         var compareKey = context.Optional("compareKey");
         var expected = context.Optional("expected");
         var rule = Allowed(context, key, name);
-        var sensitive = rule.Sensitive || (compareKey is not null && Allowed(context, compareKey, name).Sensitive);
+        var compareRule = compareKey is null ? null : Allowed(context, compareKey, name); // both keys checked before any read
+        var sensitive = rule.Sensitive || compareRule?.Sensitive == true;
 
         var value = Read(key, name);
         context.Fact("present", value is not null);
