@@ -81,32 +81,52 @@ public partial class StateMachine<TState, TTrigger>
         pending.GetAwaiter().GetResult();
     }
 
-    private async ValueTask ProcessAsync(TTrigger trigger, object?[] args, bool syncOnly)
+    /// <summary>Processes one trigger; stays synchronous until an async guard or action is actually met.</summary>
+    private ValueTask ProcessAsync(TTrigger trigger, object?[] args, bool syncOnly)
     {
         var definition = Definition;
         definition.ValidateParameters(trigger, args);
         var source = State;
         var representation = definition.GetRepresentation(source);
-        var result = await representation.FindHandlerAsync(trigger, args, syncOnly).ConfigureAwait(false);
+        var found = representation.FindHandlerAsync(trigger, args, syncOnly);
+        return found.IsCompletedSuccessfully
+            ? DispatchAsync(found.Result, representation, source, trigger, args, syncOnly)
+            : AwaitHandlerThenDispatchAsync(found, representation, source, trigger, args, syncOnly);
+    }
+
+    private async ValueTask AwaitHandlerThenDispatchAsync(
+        ValueTask<HandlerResult> found, StateRepresentation representation, TState source, TTrigger trigger, object?[] args, bool syncOnly)
+    {
+        var result = await found.ConfigureAwait(false);
+        await DispatchAsync(result, representation, source, trigger, args, syncOnly).ConfigureAwait(false);
+    }
+
+    private ValueTask DispatchAsync(
+        HandlerResult result, StateRepresentation representation, TState source, TTrigger trigger, object?[] args, bool syncOnly)
+    {
         switch (result.Handler)
         {
             case null:
-                await HandleUnhandledAsync(source, trigger, result.UnmetGuards, syncOnly).ConfigureAwait(false);
-                break;
+                return HandleUnhandledAsync(source, trigger, result.UnmetGuards, syncOnly);
             case IgnoredBehaviour:
-                break;
+                return ValueTask.CompletedTask;
             case InternalBehaviour internalBehaviour:
                 var inPlace = new Transition(source, source, trigger, args, TransitionKind.Internal);
-                await internalBehaviour.Action.ExecuteAsync(inPlace, args, syncOnly).ConfigureAwait(false);
-                break;
+                return internalBehaviour.Action.ExecuteAsync(inPlace, args, syncOnly);
             case FixedBehaviour fixedBehaviour:
-                await TransitionAsync(representation, source, fixedBehaviour.Destination, trigger, args, syncOnly).ConfigureAwait(false);
-                break;
+                return TransitionAsync(representation, source, fixedBehaviour.Destination, trigger, args, syncOnly);
             case DynamicBehaviour dynamicBehaviour:
-                var destination = await dynamicBehaviour.SelectAsync(args, syncOnly).ConfigureAwait(false);
-                await TransitionAsync(representation, source, destination, trigger, args, syncOnly).ConfigureAwait(false);
-                break;
+                return TransitionToSelectedAsync(dynamicBehaviour, representation, source, trigger, args, syncOnly);
+            default:
+                throw new InvalidOperationException($"Unknown behaviour {result.Handler.GetType().Name}.");
         }
+    }
+
+    private async ValueTask TransitionToSelectedAsync(
+        DynamicBehaviour behaviour, StateRepresentation representation, TState source, TTrigger trigger, object?[] args, bool syncOnly)
+    {
+        var destination = await behaviour.SelectAsync(args, syncOnly).ConfigureAwait(false);
+        await TransitionAsync(representation, source, destination, trigger, args, syncOnly).ConfigureAwait(false);
     }
 
     private async ValueTask TransitionAsync(
