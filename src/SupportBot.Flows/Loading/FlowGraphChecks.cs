@@ -24,6 +24,8 @@ internal static class FlowGraphChecks
         var edges = FlowTransition.Of(flow);
         foreach (var edge in edges.Where(e => !ids.Contains(e.Target)))
             Error(flow.Find(edge.Source), $"'{edge.Trigger}' goes to unknown state '{edge.Target}'");
+        foreach (var edge in edges.Where(e => e.Target == e.Source))
+            Error(flow.Find(edge.Source), $"'{edge.Trigger}' goes back to the same state (asking again is automatic)");
         if (!ids.Contains(flow.Start)) return;
 
         var reachable = Closure([flow.Start], edges.ToLookup(e => e.Source, e => e.Target));
