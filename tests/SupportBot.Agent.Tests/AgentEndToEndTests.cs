@@ -122,6 +122,29 @@ public sealed class AgentEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ResultPostIsRetriedAfterAServerError()
+    {
+        _server.EndAfterResults = 1;
+        _server.FailNextResultPosts = 1;
+        _server.Enqueue(Job("os", CheckKinds.OsInfo));
+        using var agent = StartAgent(WriteConfig());
+
+        Assert.Equal(0, await agent.WaitForExitAsync(ExitLimit));
+        Assert.Equal(CheckStatus.Pass, Assert.Single(_server.Received).Status);
+    }
+
+    [Fact]
+    public async Task RevokedTokenEndsTheSession()
+    {
+        using var agent = StartAgent(WriteConfig());
+        await _server.FirstPoll.Task.WaitAsync(ExitLimit);
+        _server.RevokeToken = true;
+
+        Assert.Equal(4, await agent.WaitForExitAsync(ExitLimit));
+        Assert.Contains("接続の有効期限が切れました", agent.Output);
+    }
+
+    [Fact]
     public async Task WrongCodeIsRefused()
     {
         using var agent = StartAgent(WriteConfig(), code: "WRONG1");

@@ -27,6 +27,8 @@ public sealed class FakeJobServer : IAsyncDisposable
     public ConcurrentQueue<string> Log { get; } = new();
     public int EndAfterResults { get; set; } = int.MaxValue;
     public TimeSpan HoldPoll { get; set; } = TimeSpan.FromSeconds(1);
+    public bool RevokeToken { get; set; }
+    public int FailNextResultPosts { get; set; }
     public TaskCompletionSource FirstPoll { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Enqueue(params CheckRequest[] jobs)
@@ -72,6 +74,7 @@ public sealed class FakeJobServer : IAsyncDisposable
         app.MapPost(AgentContract.ResultsPath, async (HttpContext http) =>
         {
             if (!Authorized(http)) return Results.Unauthorized();
+            if (FailNextResultPosts > 0 && FailNextResultPosts-- > 0) return Results.StatusCode(503); // the agent must retry
             var result = await http.Request.ReadFromJsonAsync(AgentJsonContext.Default.CheckResult);
             if (result is null) return Results.BadRequest();
             Received.Enqueue(result);
@@ -80,7 +83,7 @@ public sealed class FakeJobServer : IAsyncDisposable
         });
     }
 
-    private static bool Authorized(HttpContext http) => http.Request.Headers.Authorization.ToString() == "Bearer " + Token;
+    private bool Authorized(HttpContext http) => !RevokeToken && http.Request.Headers.Authorization.ToString() == "Bearer " + Token;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.InteropServices;
 using SupportBot.Agent.Checks;
 using SupportBot.Agent.Configuration;
@@ -18,10 +17,11 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
     /// <summary>Runs the session to its end and says why it ended.</summary>
     public async Task<SessionExit> RunAsync(string code, CancellationToken cancellationToken)
     {
+        PairResponse? pairing = null;
         try
         {
             progress.Say(progress.Messages.Connecting);
-            var pairing = await server.PairAsync(code, RuntimeInformation.OSDescription, cancellationToken).ConfigureAwait(false);
+            pairing = await server.PairAsync(code, RuntimeInformation.OSDescription, cancellationToken).ConfigureAwait(false);
             progress.Say(progress.Messages.Connected);
             progress.Say(progress.Messages.Waiting);
             return await PollUntilDoneAsync(pairing, cancellationToken).ConfigureAwait(false);
@@ -31,10 +31,10 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
             progress.Say(progress.Messages.Cancelled);
             return SessionExit.Cancelled;
         }
-        catch (ServerRejectedException ex) when (ex.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                                                   or HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.Locked)
+        catch (ServerRejectedException)
         {
-            progress.Say(progress.Messages.PairRejected);
+            // Before pairing: wrong, expired or locked-out code. After: the token was revoked or expired.
+            progress.Say(pairing is null ? progress.Messages.PairRejected : progress.Messages.TokenRejected);
             return SessionExit.Rejected;
         }
         catch (HttpRequestException)
@@ -61,12 +61,7 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
             {
                 poll = await server.PollAsync(pairing, wait, ct).ConfigureAwait(false);
             }
-            catch (ServerRejectedException ex) when (ex.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-            {
-                progress.Say(progress.Messages.TokenRejected);
-                return SessionExit.Rejected;
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or ServerRejectedException)
+            catch (Exception ex) when (!ct.IsCancellationRequested && IsTransient(ex))
             {
                 // Retries are exhausted; keep trying until the idle timeout rather than leaving the user stranded.
                 progress.Say(progress.Messages.Unreachable);
@@ -85,12 +80,24 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
                 var untilDeadline = job.Deadline - serverNow - time.GetElapsedTime(received);
                 var result = await runner.RunAsync(job, untilDeadline, ct).ConfigureAwait(false);
                 progress.Finished(result);
-                if (!await server.PostResultAsync(pairing, result, ct).ConfigureAwait(false)) return Ended();
-                progress.Say(progress.Messages.Sent);
+                try
+                {
+                    if (!await server.PostResultAsync(pairing, result, ct).ConfigureAwait(false)) return Ended();
+                    progress.Say(progress.Messages.Sent);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested && IsTransient(ex))
+                {
+                    progress.Say(progress.Messages.Unreachable); // the bot falls back to asking the user; keep serving
+                }
             }
             lastActivity = time.GetTimestamp();
         }
     }
+
+    // Still failing after the retry pipeline gave up: network errors, HTTP timeouts and 5xx-type answers.
+    private static bool IsTransient(Exception ex) =>
+        ex is HttpRequestException or TaskCanceledException
+        || (ex is ServerRejectedException rejected && (int)rejected.Status is >= 500 or 408 or 429);
 
     private SessionExit Ended()
     {
