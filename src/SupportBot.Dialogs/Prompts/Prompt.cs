@@ -98,7 +98,7 @@ public abstract class Prompt<T> : Dialog
     /// <summary>Recognises the value in the current activity.</summary>
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, IDictionary<string, object?> state, PromptOptions options, CancellationToken cancellationToken);
 
-    /// <summary>The activity to send: a copy of the retry prompt or prompt, marked as expecting input.</summary>
+    /// <summary>The activity to send: a copy of the retry prompt or prompt, marked as expecting input (unless ignoringInput).</summary>
     protected static Activity? SelectPrompt(PromptOptions options, bool isRetry)
     {
         var source = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
@@ -109,7 +109,12 @@ public abstract class Prompt<T> : Dialog
 
         var copy = source.Clone();
         copy.Type ??= ActivityTypes.Message;
-        copy.InputHint ??= InputHints.ExpectingInput;
+        // A prompt waits for the answer; acceptingInput is only MessageFactory's default, so upgrade it too.
+        if (copy.InputHint is null or InputHints.AcceptingInput)
+        {
+            copy.InputHint = InputHints.ExpectingInput;
+        }
+
         return copy;
     }
 }
