@@ -31,15 +31,16 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
             progress.Say(progress.Messages.Cancelled);
             return SessionExit.Cancelled;
         }
-        catch (ServerRejectedException)
+        catch (ServerRejectedException ex) when (!IsTransient(ex))
         {
             // Before pairing: wrong, expired or locked-out code. After: the token was revoked or expired.
             progress.Say(pairing is null ? progress.Messages.PairRejected : progress.Messages.TokenRejected);
             return SessionExit.Rejected;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTransient(ex))
         {
-            progress.Say(progress.Messages.Unreachable);
+            // Pairing still failing after the retries: the server is down or unreachable.
+            progress.Say(progress.Messages.GaveUp);
             return SessionExit.Failed;
         }
     }

@@ -6,7 +6,7 @@ namespace SupportBot.Agent.Ui;
 /// <summary>The progress lines a beginner reads, in Japanese or English. Plain words, no jargon.</summary>
 public sealed record AgentMessages(
     string Connecting, string Connected, string PairRejected, string Waiting, string Sent,
-    string Ended, string Idle, string Cancelled, string Unreachable, string TokenRejected,
+    string Ended, string Idle, string Cancelled, string Unreachable, string GaveUp, string TokenRejected,
     string CheckingConnection, string CheckingConnectionNoProxy, string CheckingProxy, string CheckingRegistry,
     string CheckingProduct, string CheckingClock, string CheckingOs, string CheckingOther,
     string DoneConnected, string DoneNotConnected, string DoneOk, string DoneFound,
@@ -23,6 +23,7 @@ public sealed record AgentMessages(
         Idle: "しばらく確認の依頼がなかったので、終了します。",
         Cancelled: "中断しました。",
         Unreachable: "サポートボットにつながりません。少し待ってからもう一度試します…",
+        GaveUp: "サポートボットにつながりませんでした。インターネットの接続を確かめて、もう一度お試しください。",
         TokenRejected: "接続の有効期限が切れました。チャットで新しいコードを表示して、もう一度お試しください。",
         CheckingConnection: "{0}への接続を確認しています…",
         CheckingConnectionNoProxy: "{0}への接続を（プロキシを使わずに）確認しています…",
@@ -51,6 +52,7 @@ public sealed record AgentMessages(
         Idle: "No checks were asked for a while, so this program is closing.",
         Cancelled: "Stopped.",
         Unreachable: "Cannot reach the support bot. Trying again shortly…",
+        GaveUp: "Could not reach the support bot. Check the internet connection and try again.",
         TokenRejected: "The connection has expired. Show a new code in the chat and try again.",
         CheckingConnection: "Checking the connection to {0}…",
         CheckingConnectionNoProxy: "Checking the connection to {0} (without the proxy)…",
