@@ -129,23 +129,50 @@ public partial class StateMachine<TState, TTrigger>
         await TransitionAsync(representation, source, destination, trigger, args, syncOnly).ConfigureAwait(false);
     }
 
-    private async ValueTask TransitionAsync(
+    private ValueTask TransitionAsync(
         StateRepresentation from, TState source, TState destination, TTrigger trigger, object?[] args, bool syncOnly)
     {
         var kind = StateEquality.Equals(source, destination) ? TransitionKind.Reentry : TransitionKind.Normal;
         var transition = new Transition(source, destination, trigger, args, kind);
+        var exit = from.ExitAsync(transition, syncOnly);
+        return exit.IsCompletedSuccessfully ? ArriveAsync(transition, syncOnly) : ExitThenArriveAsync(exit, transition, syncOnly);
+    }
 
-        await from.ExitAsync(transition, syncOnly).ConfigureAwait(false);
-        SetState(destination);
+    private async ValueTask ExitThenArriveAsync(ValueTask exit, Transition transition, bool syncOnly)
+    {
+        await exit.ConfigureAwait(false);
+        await ArriveAsync(transition, syncOnly).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes the state, raises OnTransitioned, runs entry actions and initial transitions, raises Completed.</summary>
+    private ValueTask ArriveAsync(Transition transition, bool syncOnly)
+    {
+        SetState(transition.Destination);
+        if (_events is null)
+        {
+            // Fast path: no event handlers and no initial transition means only the entry actions remain.
+            var representation = Definition.GetRepresentation(transition.Destination);
+            if (!representation.HasInitialTransition)
+            {
+                return representation.EnterAsync(transition, syncOnly);
+            }
+        }
+
+        return RaiseAndEnterAsync(transition, syncOnly);
+    }
+
+    private async ValueTask RaiseAndEnterAsync(Transition transition, bool syncOnly)
+    {
         await RaiseAsync(_events?.Transitioned, transition, syncOnly).ConfigureAwait(false);
 
         // If an entry action throws, we stay in the destination and Completed is not raised (documented rule).
+        var destination = transition.Destination;
         var final = await EnterAsync(Definition.GetRepresentation(destination), transition, syncOnly).ConfigureAwait(false);
         if (_events is { Completed.Count: > 0 } events)
         {
             var completed = StateEquality.Equals(final, destination)
                 ? transition
-                : new Transition(source, final, trigger, args, kind);
+                : new Transition(transition.Source, final, transition.Trigger, transition.Parameters, TransitionKind.Normal);
             await RaiseAsync(events.Completed, completed, syncOnly).ConfigureAwait(false);
         }
     }
