@@ -31,7 +31,7 @@ public static partial class Masking
     public static string MaskKeyValue(string key)
     {
         var alnum = key.Count(char.IsAsciiLetterOrDigit);
-        var keep = alnum > VisibleKeyTail * 2 ? VisibleKeyTail : 0;
+        var keep = alnum >= MinKeyLength ? VisibleKeyTail : 0;
         var seen = 0;
         return string.Create(key.Length, key, (span, source) =>
         {
