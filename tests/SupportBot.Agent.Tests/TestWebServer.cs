@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -26,10 +29,19 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public Uri Url(string path) => new(BaseUrl, path);
 
-    public static async Task<TestWebServer> StartAsync()
+    /// <summary>Starts on http://127.0.0.1:port, or https with a fresh self-signed certificate (CN=agent-test) when asked.</summary>
+    public static async Task<TestWebServer> StartAsync(bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (https)
+        {
+            var certificate = SelfSignedCertificate();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.MapGet("/iis/", () => Results.Content(IisPageHtml, "text/html"));
@@ -51,6 +63,18 @@ public sealed class TestWebServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Urls.First();
         return new TestWebServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    private static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=agent-test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        var now = DateTimeOffset.UtcNow;
+        using var created = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 
     public async ValueTask DisposeAsync()
