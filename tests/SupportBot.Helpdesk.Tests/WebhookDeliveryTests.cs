@@ -52,7 +52,9 @@ public sealed class WebhookDeliveryTests : IDisposable
             number = (await first.Services.GetRequiredService<EscalationService>().EscalateAsync(TestData.Draft())).Ticket.Number;
             // One round = an attempt plus one Polly retry: two 500s, then the outbox backs off.
             await receiver.WaitForRequestsAsync(2, Patience);
-            var failures = await first.Services.GetRequiredService<IWebhookOutbox>().ListFailuresAsync();
+            var firstOutbox = first.Services.GetRequiredService<IWebhookOutbox>();
+            await WaitUntilAsync(async () => (await firstOutbox.ListFailuresAsync()).Count == 1);
+            var failures = await firstOutbox.ListFailuresAsync();
             Assert.Contains("HTTP 500", Assert.Single(failures).LastError, StringComparison.Ordinal);
             await first.StopAsync();
         }
