@@ -18,7 +18,10 @@ public static class FlowCompiler
         foreach (var t in transitions)
         {
             var edge = t;
-            builder.Configure(t.Source).PermitIf(triggers[t.Trigger], t.Target, slots => Holds(edge, slots, flow.Slots), t.GuardDescription);
+            var state = builder.Configure(t.Source);
+            // An unconditional answer is a plain Permit, so diagrams show no guard for it.
+            if (t.GuardDescription is null) state.Permit(t.Trigger, t.Target);
+            else state.PermitIf(triggers[t.Trigger], t.Target, slots => Holds(edge, slots, flow.Slots), t.GuardDescription);
         }
         return new CompiledFlow(flow, builder.Build(), triggers, FlowProgress.Compute(flow, transitions));
     }
