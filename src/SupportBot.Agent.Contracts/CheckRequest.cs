@@ -15,5 +15,6 @@ public sealed record CheckRequest(
 {
     /// <summary>A parameter value, or null when absent or blank.</summary>
     public string? Parameter(string name) =>
-        Parameters.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        // Null-tolerant: a server may omit "parameters" entirely for kinds that take none.
+        Parameters?.TryGetValue(name, out var value) == true && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

@@ -58,6 +58,17 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
+    public async Task MinimalJobWithoutParametersOrDeadlineStillRuns()
+    {
+        var poll = JsonSerializer.Deserialize("""{"jobs":[{"jobId":"x","kind":"os-info"}]}""", AgentJsonContext.Default.JobPollResponse)!;
+        var job = poll.Jobs[0];
+
+        Assert.Null(job.Parameter("url"));
+        var result = await TestAgent.Runner(TestAgent.Options()).RunAsync(job, untilDeadline: null, CancellationToken.None);
+        Assert.Equal(CheckStatus.Pass, result.Status);
+    }
+
+    [Fact]
     public void PairResponseDoesNotCarryAConversationId()
     {
         var names = typeof(PairResponse).GetProperties().Select(p => p.Name);

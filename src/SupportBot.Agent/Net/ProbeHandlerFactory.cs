@@ -59,12 +59,12 @@ public static class ProbeHandlerFactory
             {
                 await socket.ConnectAsync(addresses, endPoint.Port, ct).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is SocketException)
+            catch (SocketException ex)
             {
                 socket.Dispose();
                 context.Fact("tcpConnected", false);
                 context.Fact("failedAt", "tcp");
-                context.Evidence($"TCP: {endPoint.Host}:{endPoint.Port} → not connected ({((SocketException)ex).SocketErrorCode})");
+                context.Evidence($"TCP: {endPoint.Host}:{endPoint.Port} → not connected ({ex.SocketErrorCode})");
                 throw;
             }
             catch

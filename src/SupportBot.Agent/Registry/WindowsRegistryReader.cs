@@ -50,8 +50,10 @@ public sealed class WindowsRegistryReader : IRegistryReader
             "HKEY_CLASSES_ROOT" => RegistryHive.ClassesRoot,
             _ => RegistryHive.Users,
         };
-        // Default view: a 64-bit agent sees the 64-bit registry; WOW6432Node paths are spelled out by callers.
-        using var root = RegistryKey.OpenBaseKey(hive, RegistryView.Default);
+        // The 64-bit view on 64-bit Windows, even from a 32-bit build: paths then mean what regedit shows,
+        // and WOW6432Node paths are spelled out by callers (as the product-version check does).
+        var view = Environment.Is64BitOperatingSystem ? RegistryView.Registry64 : RegistryView.Default;
+        using var root = RegistryKey.OpenBaseKey(hive, view);
         var sub = RegistryPath.SubPath(normalized);
         return sub.Length == 0 ? root.OpenSubKey("", writable: false) : root.OpenSubKey(sub, writable: false);
     }

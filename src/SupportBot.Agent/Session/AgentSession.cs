@@ -78,7 +78,7 @@ public sealed class AgentSession(AgentServerClient server, CheckRunner runner, A
             foreach (var job in poll.Response.Jobs)
             {
                 progress.Starting(job);
-                var untilDeadline = job.Deadline - serverNow - time.GetElapsedTime(received);
+                TimeSpan? untilDeadline = job.Deadline == default ? null : job.Deadline - serverNow - time.GetElapsedTime(received);
                 var result = await runner.RunAsync(job, untilDeadline, ct).ConfigureAwait(false);
                 progress.Finished(result);
                 try
