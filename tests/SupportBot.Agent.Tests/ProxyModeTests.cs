@@ -30,6 +30,21 @@ public sealed class ProxyModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkingSystemProxyIsUsedAndReported()
+    {
+        await using var proxy = new TestForwardProxy();
+        var runner = TestAgent.Runner(TestAgent.Options(_server.BaseUrl), new Dictionary<string, string> { ["http_proxy"] = proxy.Url.ToString() });
+
+        var result = await runner.RunAsync(TestAgent.Job(CheckKinds.HttpProbe, ("url", _server.Url("iis/").ToString()), ("proxyMode", "system")));
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.True(result.Fact("proxyUsed").Flag);
+        Assert.Equal(proxy.Url.Authority, result.Fact("proxy").Text);
+        Assert.True(result.Fact("iisDefaultPage").Flag);
+        Assert.Equal(1, proxy.Requests);
+    }
+
+    [Fact]
     public async Task NoProxyListBypassesTheSystemProxy()
     {
         var env = new Dictionary<string, string>
