@@ -3,42 +3,58 @@ using SupportBot.Flows.Model;
 namespace SupportBot.Flows.Compilation;
 
 /// <summary>
-/// Computes progress per state as depth / (depth + remaining): depth is the shortest way from the start,
-/// remaining the shortest way to an end without taking a "fixed" shortcut (so progress grows as the
-/// checks are worked through, not only at the end).
+/// Computes progress per state as a / (a + b), where a is the longest way from the start to the state and b the
+/// longest way from it to an end, both over the flow graph without its loop-back edges. Along every forward
+/// answer a grows and b shrinks, so progress never goes down while the user moves on; ends are 1.
 /// </summary>
 internal static class FlowProgress
 {
     public static IReadOnlyDictionary<string, double> Compute(FlowDefinition flow, IReadOnlyList<FlowTransition> edges)
     {
-        var depth = Distances([flow.Start], edges.ToLookup(e => e.Source, e => e.Target));
-        var ends = flow.States.Where(s => s.Kind == FlowStateKind.End).Select(s => s.Id).ToList();
-        var backward = edges.Where(e => e.Trigger != "resolved").ToLookup(e => e.Target, e => e.Source);
-        var remaining = Distances(ends, backward);
-        var anyWay = Distances(ends, edges.ToLookup(e => e.Target, e => e.Source));
+        var forward = WithoutLoops(flow.Start, edges);
+        var next = forward.ToLookup(e => e.Source, e => e.Target);
+        var previous = forward.ToLookup(e => e.Target, e => e.Source);
+        var fromStart = new Dictionary<string, int>();
+        var toEnd = new Dictionary<string, int>();
         var progress = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var s in flow.States)
         {
-            if (s.Kind == FlowStateKind.End) { progress[s.Id] = 1.0; continue; }
-            var d = depth.GetValueOrDefault(s.Id);
-            var r = remaining.TryGetValue(s.Id, out var rest) ? rest : anyWay.GetValueOrDefault(s.Id, 1);
-            progress[s.Id] = Math.Round((double)d / (d + r), 2);
+            var a = Longest(s.Id, previous, fromStart);
+            var b = Longest(s.Id, next, toEnd);
+            progress[s.Id] = s.Kind == FlowStateKind.End || a + b == 0 ? 1.0 : Math.Round((double)a / (a + b), 2);
         }
         return progress;
     }
 
-    private static Dictionary<string, int> Distances(IEnumerable<string> from, ILookup<string, string> next)
+    // Longest path length along `step` (the graph is acyclic here), memoised.
+    private static int Longest(string id, ILookup<string, string> step, Dictionary<string, int> memo)
     {
-        var dist = from.ToDictionary(s => s, _ => 0);
-        var queue = new Queue<string>(dist.Keys);
-        while (queue.TryDequeue(out var id))
+        if (memo.TryGetValue(id, out var known)) return known;
+        var best = step[id].Select(n => Longest(n, step, memo) + 1).DefaultIfEmpty(0).Max();
+        memo[id] = best;
+        return best;
+    }
+
+    // Drops edges that close a loop (found by depth-first search from the start), e.g. "re-enter the key".
+    private static List<FlowTransition> WithoutLoops(string start, IReadOnlyList<FlowTransition> edges)
+    {
+        var bySource = edges.ToLookup(e => e.Source);
+        var onPath = new HashSet<string>();
+        var done = new HashSet<string>();
+        var kept = new List<FlowTransition>();
+        void Visit(string id)
         {
-            foreach (var n in next[id].Where(n => !dist.ContainsKey(n)))
+            onPath.Add(id);
+            foreach (var e in bySource[id])
             {
-                dist[n] = dist[id] + 1;
-                queue.Enqueue(n);
+                if (onPath.Contains(e.Target)) continue;
+                kept.Add(e);
+                if (!done.Contains(e.Target)) Visit(e.Target);
             }
+            onPath.Remove(id);
+            done.Add(id);
         }
-        return dist;
+        Visit(start);
+        return kept;
     }
 }

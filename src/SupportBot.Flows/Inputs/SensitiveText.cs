@@ -9,7 +9,9 @@ public static partial class SensitiveText
     public static string Redact(string text) => KeyLike().Replace(text, m =>
     {
         var (key, _) = LicenseKey.Parse(m.Value);
-        return key is not null && m.Value.Any(char.IsAsciiDigit) && m.Value.Any(char.IsAsciiLetter) ? key.Masked : m.Value;
+        // Grouped runs (ABCD-EFGH-...) are keys; an ungrouped run must mix letters and digits to count as one.
+        var grouped = m.Value.Contains('-') || m.Value.Contains(' ');
+        return key is not null && (grouped || (m.Value.Any(char.IsAsciiDigit) && m.Value.Any(char.IsAsciiLetter))) ? key.Masked : m.Value;
     });
 
     [GeneratedRegex(@"\b[A-Za-z0-9]{4,8}(?:[- ][A-Za-z0-9]{4,8}){2,}\b|\b[A-Za-z0-9]{16,64}\b")]

@@ -42,6 +42,7 @@ internal sealed partial class FlowFileReader
                 return [new FlowBranch(null, target)];
         }
         var branches = new List<FlowBranch>();
+        var badCondition = false;
         foreach (var item in _y.Sequence(node, what))
         {
             if (_y.Mapping(item, "a branch") is not { } map) continue;
@@ -52,13 +53,14 @@ internal sealed partial class FlowFileReader
             {
                 var (parsed, error) = ConditionParser.Parse(text);
                 if (error is not null) _y.Error(_y.Child(map, "when"), error);
+                badCondition |= error is not null;
                 condition = parsed;
             }
             if (target is not null) branches.Add(new FlowBranch(condition, target));
         }
         if (branches.Count == 0) _y.Error(node, $"{what} has no target");
         else if (branches[^1].When is not null) _y.Error(node, $"{what}: the last branch must have no 'when' (it is the 'otherwise')");
-        else if (branches.Take(branches.Count - 1).Any(b => b.When is null)) _y.Error(node, $"{what}: only the last branch may omit 'when'");
+        else if (!badCondition && branches.Take(branches.Count - 1).Any(b => b.When is null)) _y.Error(node, $"{what}: only the last branch may omit 'when'");
         return branches;
     }
 

@@ -15,6 +15,9 @@ internal sealed partial class FlowFileReader
     private string? _defaultResolved;
     private string? _defaultGaveUp;
 
+    // Stands in for a text that failed to load; the flow is rejected anyway, this only lets the other checks run.
+    private static readonly LocalizedText Missing = new() { Ja = "(missing)" };
+
     private FlowFileReader(string file, List<FlowError> errors)
     {
         _file = file;
@@ -116,7 +119,7 @@ internal sealed partial class FlowFileReader
         var input = _y.Child(map, "input") is { } inputNode ? ReadInput(inputNode) : null;
         if (choices.Count == 0 && _y.Child(map, "input") is null) _y.Error(map, "an ask state needs 'choices', an 'input', or both");
         var check = _y.Child(map, "check") is { } checkNode ? ReadCheck(checkNode) : null;
-        return text is null ? null : new FlowState { Id = "", Kind = FlowStateKind.Ask, Text = text, Choices = choices, Input = input, Check = check };
+        return new FlowState { Id = "", Kind = FlowStateKind.Ask, Text = text ?? Missing, Choices = choices, Input = input, Check = check };
     }
 
     private FlowState? ReadStep(YamlMappingNode map)
@@ -126,12 +129,12 @@ internal sealed partial class FlowFileReader
         var next = Branches(_y.Child(map, "next"), map, "a step's 'next' (where to go when not fixed)");
         var resolved = _y.Scalar(map, "resolved", "a step", required: false) ?? _defaultResolved;
         if (resolved is null) _y.Error(map, "a step needs 'resolved' (or the flow needs defaults.resolved)");
-        if (text is null || next is null || resolved is null) return null;
+        // Keep the state even when parts are missing, so the graph checks still see it (errors are already recorded).
         FlowChoice From(FlowChoiceTemplate t, IReadOnlyList<FlowBranch> to) => new() { Id = t.Id, Label = t.Label, Synonyms = t.Synonyms, Next = to };
         return new FlowState
         {
-            Id = "", Kind = FlowStateKind.Step, Text = text,
-            Choices = [From(EngineTexts.Resolved, [new FlowBranch(null, resolved)]), From(EngineTexts.NotResolved, next)],
+            Id = "", Kind = FlowStateKind.Step, Text = text ?? Missing,
+            Choices = [From(EngineTexts.Resolved, resolved is null ? [] : [new FlowBranch(null, resolved)]), From(EngineTexts.NotResolved, next ?? [])],
         };
     }
 
@@ -143,6 +146,6 @@ internal sealed partial class FlowFileReader
         if (outcomeText is not null && outcome is not (FlowOutcome.Resolved or FlowOutcome.Escalated or FlowOutcome.OutOfScope) || outcomeText == "escalated")
             _y.Error(_y.Child(map, "end"), $"'end: {outcomeText}' must be resolved, escalate or out-of-scope");
         var text = Text(map, "text", "an end state");
-        return text is null || outcome is null ? null : new FlowState { Id = "", Kind = FlowStateKind.End, Text = text, Outcome = outcome };
+        return new FlowState { Id = "", Kind = FlowStateKind.End, Text = text ?? Missing, Outcome = outcome ?? FlowOutcome.Escalated };
     }
 }
