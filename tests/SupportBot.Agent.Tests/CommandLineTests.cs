@@ -59,6 +59,38 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void PartialConfigurationKeepsDefaultsForWhatItOmits()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, """
+            // comments are allowed
+            { "pollWaitSeconds": 5, "registryExportFile": "x.reg",
+              "allowList": { "urls": [ { "url": "http://127.0.0.1:8765/" }, { "label": "no url" } ],
+                             "registryValues": [ { "key": "HKLM\\SOFTWARE\\X" } ] } }
+            """);
+        try
+        {
+            var options = AgentOptionsLoader.Load(path);
+
+            Assert.Equal(TimeSpan.FromMinutes(15), options.IdleTimeout);
+            Assert.Equal(TimeSpan.FromSeconds(10), options.CheckTimeLimit);
+            Assert.Equal(5, options.PollWaitSeconds);
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(path)!, "x.reg"), options.RegistryExportFile);
+            Assert.Equal("http://127.0.0.1:8765/", Assert.Single(options.AllowList.Urls).Url);
+            Assert.Empty(options.AllowList.RegistryValues); // an entry without values widens nothing
+            Assert.Empty(options.AllowList.Products);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void MissingExplicitConfigurationIsAnError() =>
+        Assert.Throws<FileNotFoundException>(() => AgentOptionsLoader.Load("/nonexistent/agent.json"));
+
+    [Fact]
     public async Task HelpListsTheCommands()
     {
         var output = new StringWriter();

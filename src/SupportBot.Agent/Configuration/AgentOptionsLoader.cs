@@ -24,7 +24,25 @@ public static class AgentOptionsLoader
 
         var options = JsonSerializer.Deserialize(File.ReadAllText(path), AgentConfigJsonContext.Default.AgentOptions)
             ?? throw new InvalidDataException($"Configuration file is empty: {path}");
-        return ResolvePaths(options, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return ResolvePaths(Sanitize(options), Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    // Hand-edited files can hold nulls and half-written entries: drop them rather than crash or widen anything.
+    private static AgentOptions Sanitize(AgentOptions options)
+    {
+        var allow = options.AllowList ?? new AllowListOptions();
+        return options with
+        {
+            IdleTimeout = options.IdleTimeout > TimeSpan.Zero ? options.IdleTimeout : TimeSpan.FromMinutes(15),
+            CheckTimeLimit = options.CheckTimeLimit > TimeSpan.Zero ? options.CheckTimeLimit : TimeSpan.FromSeconds(10),
+            PollWaitSeconds = Math.Clamp(options.PollWaitSeconds, 1, 60),
+            AllowList = new AllowListOptions
+            {
+                Urls = [.. (allow.Urls ?? []).Where(u => !string.IsNullOrWhiteSpace(u?.Url))],
+                RegistryValues = [.. (allow.RegistryValues ?? []).Where(r => !string.IsNullOrWhiteSpace(r?.Key) && r.Values is not null)],
+                Products = [.. (allow.Products ?? []).Where(p => !string.IsNullOrWhiteSpace(p?.Name) && !string.IsNullOrWhiteSpace(p.DisplayNameContains))],
+            },
+        };
     }
 
     private static AgentOptions ResolvePaths(AgentOptions options, string baseDirectory)

@@ -4,13 +4,13 @@ namespace SupportBot.Agent.Configuration;
 public sealed record AllowListOptions
 {
     /// <summary>URL prefixes the probes may contact (scheme, host, port and path prefix must match).</summary>
-    public IReadOnlyList<AllowedUrl> Urls { get; init; } = [];
+    public IReadOnlyList<AllowedUrl> Urls { get; set; } = [];
 
     /// <summary>Registry keys and the value names under them that may be read.</summary>
-    public IReadOnlyList<AllowedRegistryValues> RegistryValues { get; init; } = [];
+    public IReadOnlyList<AllowedRegistryValues> RegistryValues { get; set; } = [];
 
     /// <summary>Products whose installed version may be looked up.</summary>
-    public IReadOnlyList<AllowedProduct> Products { get; init; } = [];
+    public IReadOnlyList<AllowedProduct> Products { get; set; } = [];
 
     /// <summary>The safe defaults for Passage (used when no configuration file exists).</summary>
     public static AllowListOptions PassageDefaults() => new()
