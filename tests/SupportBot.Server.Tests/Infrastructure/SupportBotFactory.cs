@@ -10,7 +10,7 @@ namespace SupportBot.Server.Tests.Infrastructure;
 /// The real host on a temp data directory (a real SQLite file). Two factories on the same
 /// <see cref="DataDir"/> model a restart. Time is a <see cref="FakeTimeProvider"/> the test can move.
 /// </summary>
-public sealed class SupportBotFactory(string? dataDir = null, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SupportBotFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, bool fakeTime = true) : WebApplicationFactory<Program>
 {
     public string DataDir { get; } = dataDir ?? NewDataDir();
 
@@ -27,7 +27,10 @@ public sealed class SupportBotFactory(string? dataDir = null, IDictionary<string
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        if (fakeTime)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
     }
 
     public DirectLineTestClient DirectLine() => new(CreateClient());

@@ -82,7 +82,6 @@
         hideUploadButton: true,
         primaryFont: getComputedStyle(document.body).fontFamily,
         botAvatarInitials: 'SB',
-        userAvatarInitials: 'あなた',
         bubbleBorderRadius: 8,
         bubbleFromUserBorderRadius: 8,
         suggestedActionLayout: 'stacked',

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SupportBot.Server.Tests.Infrastructure;
+
+namespace SupportBot.Server.Tests.Browser;
+
+/// <summary>
+/// The widget end to end: the real host on Kestrel (127.0.0.1, free port), Debian's Chromium driven
+/// by Playwright, the official Web Chat bundle talking to our Direct Line over a WebSocket.
+/// Chromium missing is a failure, not a skip (CI installs it: chromium, fonts-ipafont-gothic).
+/// </summary>
+public sealed class ChatWidgetBrowserTests : IDisposable
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly SupportBotFactory _factory = new(fakeTime: false);
+
+    [Fact]
+    public async Task ChatWidget_OpenGreetChooseReload_BotAnswersAndConversationResumes()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install chromium fonts-ipafont-gothic");
+        var baseUrl = StartKestrel();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ja-JP",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text + " @ " + message.Location);
+            }
+        };
+        page.SetDefaultTimeout(20_000);
+
+        await page.GotoAsync(baseUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "チャットで聞く" }).ClickAsync();
+
+        var chat = page.Locator("#webchat");
+        await chat.GetByText("Passage のライセンスに関するお困りごと", new() { Exact = false }).First.WaitForAsync();
+        // The suggested-actions toolbar (the transcript's live region repeats the label for screen readers).
+        await chat.Locator("button.webchat__suggested-actions__button", new() { HasText = "担当者と話したい" }).ClickAsync();
+        await chat.GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
+        Assert.Equal("0%", await page.Locator("#chat-progress-label").TextContentAsync());
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("chat-widget.png") });
+
+        // Reload: the page resumes the same conversation (sessionStorage) and shows its history again.
+        await page.ReloadAsync();
+        await page.Locator("#webchat").GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("chat-widget-after-reload.png") });
+        Assert.DoesNotContain(consoleErrors, e => !e.Contains("favicon", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private string StartKestrel()
+    {
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.Single();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        return address + "/";
+    }
+
+    /// <summary>Screenshots go to the repository's TestResults/browser (the CI artifact folder).</summary>
+    private static string ArtifactPath(string fileName)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SupportBot.sln")))
+        {
+            directory = directory.Parent;
+        }
+        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "browser");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, fileName);
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        SupportBotFactory.DeleteDataDir(_factory.DataDir);
+    }
+}
