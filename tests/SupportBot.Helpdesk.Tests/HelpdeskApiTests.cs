@@ -40,6 +40,22 @@ public sealed class HelpdeskApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BasicOverPlainHttpIsRefusedUnlessAllowed()
+    {
+        var options = _host.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HelpdeskOptions>>().CurrentValue;
+        options.AllowBasicOverHttp = false;
+        try
+        {
+            using var agent = _host.Client("agent");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await agent.GetAsync("/api/helpdesk/queue")).StatusCode);
+        }
+        finally
+        {
+            options.AllowBasicOverHttp = true;
+        }
+    }
+
+    [Fact]
     public async Task WrongRoleGets403()
     {
         using var viewer = _host.Client("viewer");
