@@ -12,6 +12,9 @@ public sealed class DirectLineException(int statusCode, string code, string mess
     /// <summary>Direct Line error code, e.g. <c>TokenExpired</c>, <c>BadArgument</c>.</summary>
     public string Code { get; } = code;
 
+    /// <summary>404: the conversation does not exist or has ended.</summary>
+    public static DirectLineException NotFoundFor(string conversationId) => NotFound(conversationId);
+
     internal static DirectLineException NotFound(string conversationId) =>
         new(404, "BadArgument", $"Conversation '{conversationId}' does not exist or has ended.");
 

@@ -29,6 +29,10 @@ public sealed class SupportBotHandler(IConversationRouter router) : ActivityHand
     }
 
     /// <inheritdoc />
-    protected override Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        router.RouteAsync(turnContext, cancellationToken);
+    protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Typing goes out at once (never stored), so Web Chat shows the indicator while the turn runs.
+        await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken).ConfigureAwait(false);
+        await router.RouteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
 }

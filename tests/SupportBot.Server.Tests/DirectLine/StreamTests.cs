@@ -28,6 +28,11 @@ public sealed class StreamTests : DirectLineTestBase
         Assert.Equal("live-1", messages[0]["channelData"]!["clientActivityID"]!.GetValue<string>());
         Assert.Equal(id, messages[0]["id"]!.GetValue<string>());
         Assert.Equal(id, messages[1]["replyToId"]!.GetValue<string>());
+
+        // The bot's typing came over the socket only; the history has no typing.
+        Assert.Contains(seen, a => a["type"]!.GetValue<string>() == "typing" && a["from"]!["role"]!.GetValue<string>() == "bot");
+        var history = (await Client.GetActivitiesAsync(conversationId, token))["activities"]!.AsArray();
+        Assert.DoesNotContain(history, a => a!["type"]!.GetValue<string>() == "typing");
     }
 
     [Fact]

@@ -48,31 +48,6 @@ public sealed partial class DirectLineConversations
         return activity.Id!;
     }
 
-    /// <inheritdoc />
-    public async Task<string> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        activity.Timestamp = time.GetUtcNow();
-        activity.ChannelId = ChannelId;
-        activity.Conversation = new ConversationAccount(conversationId);
-        activity.From = new ChannelAccount(options.Value.BotId, activity.From?.Name ?? options.Value.BotName, RoleTypes.Bot);
-        activity.Type ??= ActivityTypes.Message;
-
-        if (activity.Type == ActivityTypes.Typing)
-        {
-            activity.Id = DirectLineIds.TransientActivityId(conversationId);
-            broadcaster.Publish(conversationId, new StreamedActivity(0, BotJson.Serialize(activity)));
-            return activity.Id;
-        }
-        var logged = await log.AppendAsync(conversationId, position =>
-        {
-            activity.Id = DirectLineIds.ActivityId(conversationId, position);
-            return BotJson.Serialize(activity);
-        }, cancellationToken).ConfigureAwait(false);
-        broadcaster.Publish(conversationId, new StreamedActivity(logged.Position, logged.Json));
-        return activity.Id!;
-    }
-
     private void Validate(Activity activity)
     {
         if (string.IsNullOrWhiteSpace(activity.Type))

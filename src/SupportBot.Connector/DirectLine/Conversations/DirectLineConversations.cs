@@ -21,7 +21,7 @@ public sealed partial class DirectLineConversations(
     IDirectLineTurnProcessor turns,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
-    ILogger<DirectLineConversations> logger) : IDirectLineOutbox
+    ILogger<DirectLineConversations> logger)
 {
     /// <summary>The channel id stamped on every activity.</summary>
     public const string ChannelId = "directline";

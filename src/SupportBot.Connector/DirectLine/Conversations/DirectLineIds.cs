@@ -24,6 +24,11 @@ public static partial class DirectLineIds
     public static string TransientActivityId(string conversationId) =>
         conversationId + "|t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
+    /// <summary>Whether <paramref name="activityId"/> was made by <see cref="TransientActivityId"/>.</summary>
+    public static bool IsTransient(string? activityId) =>
+        activityId is not null && activityId.LastIndexOf('|') is var bar and >= 0
+        && bar + 1 < activityId.Length && activityId[bar + 1] == 't';
+
     /// <summary>
     /// The user id to embed in a token: a new <c>dl_</c> id when none was asked for, otherwise the
     /// requested id (prefixed with <c>dl_</c> when missing). 400 for ids outside 1–64 safe characters.

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Logging;
+using SupportBot.Builder;
+using SupportBot.Schema;
+using SupportBot.Storage;
+
+namespace SupportBot.Connector.DirectLine.Conversations;
+
+/// <summary>
+/// Runs the bot in-process for Direct Line. Each accepted activity becomes a turn of the
+/// <see cref="ConversationTurnRunner"/> (state loaded and saved with a version check, replies held
+/// until the save succeeds, redeliveries skipped); the replies go to the <see cref="IDirectLineOutbox"/>.
+/// </summary>
+public sealed partial class DirectLineBotAdapter : BotAdapter, IDirectLineTurnProcessor
+{
+    private readonly IBot _bot;
+    private readonly IDirectLineOutbox _outbox;
+    private readonly ConversationTurnRunner _runner;
+    private readonly ILogger<DirectLineBotAdapter> _logger;
+
+    public DirectLineBotAdapter(
+        IBot bot,
+        IDirectLineOutbox outbox,
+        IConversationStateStore states,
+        ILogger<ConversationTurnRunner> runnerLogger,
+        ILogger<DirectLineBotAdapter> logger)
+    {
+        _bot = bot;
+        _outbox = outbox;
+        _logger = logger;
+        _runner = new ConversationTurnRunner(this, states, runnerLogger);
+    }
+
+    /// <inheritdoc />
+    public async Task ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var result = await _runner.RunTurnAsync(activity, _bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        if (result.Status == TurnStatus.Failed)
+        {
+            // The runner already apologised to the user and kept the state unchanged; the POST still succeeds.
+            LogTurnFailed(_logger, activity.Conversation?.Id, activity.Id);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default) =>
+        _runner.ContinueConversationAsync(reference, callback, cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        var conversationId = turnContext.Activity.Conversation?.Id
+            ?? throw new InvalidOperationException("The turn's activity has no conversation id.");
+        var responses = new ResourceResponse[activities.Length];
+        for (var i = 0; i < activities.Length; i++)
+        {
+            var activity = activities[i];
+            if (activity.Recipient is null && turnContext.Activity.From is { } user)
+            {
+                activity.Recipient = user;
+            }
+            if (DirectLineIds.IsTransient(activity.ReplyToId))
+            {
+                // Never in the transcript (e.g. the conversationUpdate): Web Chat would hold the reply 5 s waiting for it.
+                activity.ReplyToId = null;
+            }
+            responses[i] = new ResourceResponse(await _outbox.SendAsync(conversationId, activity, cancellationToken).ConfigureAwait(false));
+        }
+        return responses;
+    }
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Direct Line turn failed in {ConversationId} for {ActivityId}; the user got the apology")]
+    private static partial void LogTurnFailed(ILogger logger, string? conversationId, string? activityId);
+}
