@@ -44,6 +44,10 @@ public static partial class FlowEngine
         return NotUnderstood(flow, session, state);
     }
 
+    /// <summary>The current question again, with its buttons (for reprompts).</summary>
+    public static FlowMessage Reprompt(CompiledFlow flow, FlowSessionState session) =>
+        FlowRenderer.Enter(flow, session, session.State).Last();
+
     private static FlowTurn Choose(CompiledFlow flow, FlowSessionState session, FlowState state, FlowChoice choice)
     {
         Remember(session, choice.Id, choice.Id);
