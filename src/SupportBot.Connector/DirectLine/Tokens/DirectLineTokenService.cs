@@ -79,9 +79,10 @@ public sealed class DirectLineTokenService
     public async Task<DirectLineCaller> AuthenticateAsync(string? credential, bool allowSecret = true)
     {
         var value = credential?.Trim();
-        if (value is not null && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (value is not null && value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase)
+            && (value.Length == "Bearer".Length || char.IsWhiteSpace(value["Bearer".Length])))
         {
-            value = value["Bearer ".Length..].Trim();
+            value = value["Bearer".Length..].Trim();
         }
         if (string.IsNullOrEmpty(value))
         {
