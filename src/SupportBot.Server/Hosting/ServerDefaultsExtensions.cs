@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,10 @@ public static class ServerDefaultsExtensions
         builder.Services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<ServerOptions>>((kestrel, server) => kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
 
+        // Behind a reverse proxy on this machine (the default trusted proxy is loopback only): the real
+        // scheme makes streamUrl wss:// on https pages, the real address feeds the per-client rate limit.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -39,6 +44,7 @@ public static class ServerDefaultsExtensions
     /// <summary>Error handling first, so every failure below answers problem+json.</summary>
     public static WebApplication UseServerDefaults(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;

@@ -51,6 +51,18 @@ public sealed class ConversationStartTests : DirectLineTestBase
     }
 
     [Fact]
+    public async Task StartConversation_BehindHttpsProxy_StreamUrlIsWss()
+    {
+        var (token, _) = await Client.GetWidgetTokenAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await Client.Http.SendAsync(request);
+        var json = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("wss://", json["streamUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartConversation_Japanese_WelcomesWithMenuAndPlaceNeverSendsConversationUpdate()
     {
         var (token, conversationId, _) = await Client.StartAsync();
