@@ -1,6 +1,7 @@
 using SupportBot.Builder;
 using SupportBot.Dialogs;
 using SupportBot.Flows.Dialogs;
+using SupportBot.Flows.Routing;
 using SupportBot.Flows.Runtime;
 using SupportBot.Schema;
 
@@ -14,13 +15,14 @@ internal sealed class FlowDialogHarness : BotAdapter
     private readonly BotCallbackHandler _bot;
     private int _next;
 
-    public FlowDialogHarness(FlowCatalog catalog, string flowId, string locale = "ja-JP")
+    /// <param name="flowId">The flow to run, or null to route the first message with <see cref="FlowRoutingDialog"/>.</param>
+    public FlowDialogHarness(FlowCatalog catalog, string? flowId, string locale = "ja-JP")
     {
         Locale = locale;
         _runner = new ConversationTurnRunner(this, Store);
         var root = new ComponentDialog("root");
         root.AddDialog(new WaterfallDialog("main", [
-            (step, ct) => step.BeginDialogAsync("flow", new FlowDialogOptions(flowId), ct),
+            (step, ct) => flowId is null ? step.BeginDialogAsync("route", null, ct) : step.BeginDialogAsync("flow", new FlowDialogOptions(flowId), ct),
             (step, ct) =>
             {
                 Results.Add((FlowDialogResult)step.Result!);
@@ -28,6 +30,7 @@ internal sealed class FlowDialogHarness : BotAdapter
             },
         ]));
         root.AddDialog(new FlowDialog(catalog));
+        root.AddDialog(new FlowRoutingDialog(catalog));
         var manager = new DialogManager(root);
         _bot = async (ctx, ct) => await manager.OnTurnAsync(ctx, ct);
     }
