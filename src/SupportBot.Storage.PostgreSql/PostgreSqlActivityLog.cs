@@ -15,7 +15,12 @@ public sealed class PostgreSqlActivityLog(PostgreSqlDatabase database) : IActivi
         ON CONFLICT (conversation_id) DO UPDATE SET last_position = directline_activity_counter.last_position + 1
         RETURNING last_position;
         """;
-    private const string InsertSql = "INSERT INTO directline_activity (conversation_id, position, json) VALUES ($1, $2, $3);";
+    // pg_notify inside the append's transaction: PostgreSQL delivers it on commit only (never for a
+    // rolled-back append), in commit order, to every instance listening (PostgreSqlActivityNotifications).
+    private const string InsertSql = $"""
+        INSERT INTO directline_activity (conversation_id, position, json) VALUES ($1, $2, $3)
+        RETURNING pg_notify('{PostgreSqlActivityNotifications.Channel}', $1 || ':' || $2::text);
+        """;
     private const string ReadSql = "SELECT position, json FROM directline_activity WHERE conversation_id = $1 AND position > $2 ORDER BY position LIMIT $3;";
 
     /// <inheritdoc />

@@ -16,10 +16,18 @@ public sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
     // our stores use a handful of fixed statements, so this removes re-parsing on the hot path.
     private const int DefaultMaxAutoPrepare = 32;
 
-    private PostgreSqlDatabase(NpgsqlDataSource dataSource) => DataSource = dataSource;
+    private PostgreSqlDatabase(NpgsqlDataSource dataSource, string connectionString)
+    {
+        DataSource = dataSource;
+        ConnectionString = connectionString;
+    }
 
     /// <summary>The pooled data source every store of this database uses.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    // Kept (with the password) for the notification listener's own unpooled connection:
+    // NpgsqlDataSource.ConnectionString drops the password.
+    internal string ConnectionString { get; }
 
     /// <summary>The number of migration steps this build knows.</summary>
     public static int LatestSchemaVersion => PostgreSqlMigrations.Latest;
@@ -31,7 +39,7 @@ public sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
     /// </summary>
     public static PostgreSqlDatabase Open(string connectionString)
     {
-        var database = new PostgreSqlDatabase(CreateDataSource(connectionString));
+        var database = new PostgreSqlDatabase(CreateDataSource(connectionString), connectionString);
         try
         {
             database.Migrate();
@@ -47,7 +55,7 @@ public sealed class PostgreSqlDatabase : IDisposable, IAsyncDisposable
     /// <summary>The asynchronous form of <see cref="Open(string)"/>.</summary>
     public static async Task<PostgreSqlDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        var database = new PostgreSqlDatabase(CreateDataSource(connectionString));
+        var database = new PostgreSqlDatabase(CreateDataSource(connectionString), connectionString);
         try
         {
             await PostgreSqlMigrator.MigrateAsync(database.DataSource, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,10 @@ public sealed class PostgreSqlStorage : IDisposable, IAsyncDisposable
         ActivityLog = new PostgreSqlActivityLog(database);
         Conversations = new PostgreSqlConversationRegistry(database);
         Health = new PostgreSqlStorageHealth(database);
+        _notifications = new Lazy<PostgreSqlActivityNotifications>(() => new PostgreSqlActivityNotifications(database));
     }
+
+    private readonly Lazy<PostgreSqlActivityNotifications> _notifications;
 
     /// <summary>The database (data source and schema version) behind the stores.</summary>
     public PostgreSqlDatabase Database { get; }
@@ -45,6 +48,12 @@ public sealed class PostgreSqlStorage : IDisposable, IAsyncDisposable
     /// <summary>The readiness probe.</summary>
     public IStorageHealth Health { get; }
 
+    /// <summary>
+    /// Cross-instance append notifications (LISTEN/NOTIFY). Created on first use: it holds one
+    /// dedicated connection, which only hosts that fan out Direct Line streams need.
+    /// </summary>
+    public PostgreSqlActivityNotifications Notifications => _notifications.Value;
+
     /// <summary>Opens and migrates the database (see <see cref="PostgreSqlDatabase.Open(string)"/>) and creates every store on it.</summary>
     public static PostgreSqlStorage Open(string connectionString) => new(PostgreSqlDatabase.Open(connectionString));
 
@@ -53,8 +62,22 @@ public sealed class PostgreSqlStorage : IDisposable, IAsyncDisposable
         new(await PostgreSqlDatabase.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        if (_notifications.IsValueCreated)
+        {
+            _notifications.Value.Dispose();
+        }
+        Database.Dispose();
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_notifications.IsValueCreated)
+        {
+            await _notifications.Value.DisposeAsync().ConfigureAwait(false);
+        }
+        await Database.DisposeAsync().ConfigureAwait(false);
+    }
 }
