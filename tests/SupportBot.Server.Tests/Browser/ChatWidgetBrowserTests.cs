@@ -22,8 +22,10 @@ public sealed class ChatWidgetBrowserTests : IDisposable
 
     private readonly SupportBotFactory _factory = new(fakeTime: false);
 
-    [Fact]
-    public async Task ChatWidget_OpenGreetChooseReload_BotAnswersAndConversationResumes()
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task ChatWidget_OpenGreetChooseReload_BotAnswersAndConversationResumes(string transport)
     {
         Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install chromium fonts-ipafont-gothic");
         var baseUrl = StartKestrel();
@@ -51,7 +53,7 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         };
         page.SetDefaultTimeout(20_000);
 
-        await page.GotoAsync(baseUrl);
+        await page.GotoAsync(transport == "polling" ? baseUrl + "?transport=polling" : baseUrl);
         await page.GetByRole(AriaRole.Button, new() { Name = "チャットで聞く" }).ClickAsync();
 
         var chat = page.Locator("#webchat");
@@ -61,12 +63,14 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         await chat.GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
         Assert.Equal("0%", await page.Locator("#chat-progress-label").TextContentAsync());
         await page.EvaluateAsync("window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("chat-widget.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}.png") });
 
         // Reload: the page resumes the same conversation (sessionStorage) and shows its history again.
         await page.ReloadAsync();
         await page.Locator("#webchat").GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("chat-widget-after-reload.png") });
+        // Web Chat shows 「接続中…」 until the resumed connection is online.
+        await page.Locator("#webchat .webchat__connectivityStatus").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}-after-reload.png") });
         Assert.DoesNotContain(consoleErrors, e => !e.Contains("favicon", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -12,6 +12,8 @@
   var progressBar = document.getElementById('chat-progress-bar');
   var progressLabel = document.getElementById('chat-progress-label');
   var started = false;
+  // Proxies that block WebSockets: open the page with ?transport=polling (DirectLineJS never falls back by itself).
+  var useWebSocket = new URLSearchParams(window.location.search).get('transport') !== 'polling';
 
   function loadSession() {
     try { return JSON.parse(sessionStorage.getItem(SESSION_KEY)); } catch (e) { return null; }
@@ -54,7 +56,7 @@
   }
 
   function connect(session, resuming) {
-    var options = { domain: window.location.origin + '/v3/directline', token: session.token, webSocket: true };
+    var options = { domain: window.location.origin + '/v3/directline', token: session.token, webSocket: useWebSocket };
     if (resuming) { options.conversationId = session.conversationId; }
     var directLine = window.WebChat.createDirectLine(options);
 
