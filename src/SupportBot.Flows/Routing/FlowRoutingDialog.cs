@@ -1,4 +1,3 @@
-using SupportBot.Builder;
 using SupportBot.Dialogs;
 using SupportBot.Flows.Dialogs;
 using SupportBot.Flows.Inputs;
@@ -18,6 +17,9 @@ public sealed class FlowRoutingDialog : Dialog
 {
     private const string CandidatesKey = "routingCandidates";
     private const string FirstMessageKey = "routingFirstMessage";
+
+    /// <summary>The <c>flow</c> in <c>channelData.supportBot</c> of messages sent before a flow is chosen.</summary>
+    public const string RouteFlowId = "route";
     private readonly FlowCatalog _catalog;
     private readonly string _flowDialogId;
 
@@ -85,9 +87,9 @@ public sealed class FlowRoutingDialog : Dialog
         dc.ActiveDialog!.State[CandidatesKey] = flowIds;
         var labels = flowIds.Select(_catalog.Latest).OfType<Compilation.CompiledFlow>().Select(f => f.Definition.Title.For(locale)).ToList();
         if (extra is not null) labels.Add(extra.For(locale));
-        var reply = labels.Count == 0 ? MessageFactory.Text(text.For(locale)) : MessageFactory.SuggestedActions(labels.Select(l => CardAction.ImBack(l)), text.For(locale));
-        reply.Locale = locale;
-        await dc.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        var actions = labels.Select(l => new FlowAction(l, l)).ToList();
+        var state = extra == RoutingTexts.NeitherLabel ? "choose-flow" : flowIds.Count == 0 ? "describe" : "out-of-scope";
+        await dc.Context.SendActivityAsync(FlowActivities.ToActivity(new FlowMessage(text.For(locale), actions, Place(state)), locale), cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
 
@@ -100,11 +102,13 @@ public sealed class FlowRoutingDialog : Dialog
 
     private static async Task<DialogTurnResult> EndAsync(DialogContext dc, FlowOutcome outcome, LocalizedText text, FlowEscalation? escalation, CancellationToken cancellationToken)
     {
-        var reply = MessageFactory.Text(text.For(dc.GetLocale()));
-        reply.Locale = dc.GetLocale();
-        await dc.Context.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
+        var message = new FlowMessage(text.For(dc.GetLocale()), [], Place("routing") with { Progress = 1, Outcome = outcome.ToWire() });
+        await dc.Context.SendActivityAsync(FlowActivities.ToActivity(message, dc.GetLocale()), cancellationToken).ConfigureAwait(false);
         return await dc.EndDialogAsync(new FlowDialogResult("", "", outcome, escalation), cancellationToken).ConfigureAwait(false);
     }
+
+    // Routing messages carry a place too: flow "route" (no flow chosen yet) and what is being asked.
+    private static FlowPlace Place(string state) => new(RouteFlowId, state, 0);
 
     private static bool IsNeither(string key) =>
         key == TextNormalizer.ForMatching(RoutingTexts.NeitherLabel.Ja) || key == TextNormalizer.ForMatching(RoutingTexts.NeitherLabel.En);

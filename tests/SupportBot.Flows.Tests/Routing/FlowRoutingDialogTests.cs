@@ -44,6 +44,8 @@ public class FlowRoutingDialogTests
 
         var replies = await harness.SendAsync("プリンターが動かない");
         Assert.Contains("このチャットでご案内できるのは", replies[^1].Text);
+        Assert.Equal("route", Place(replies[^1]).GetProperty("flow").GetString());
+        Assert.Equal("out-of-scope", Place(replies[^1]).GetProperty("state").GetString());
         Assert.Contains("担当者と話したい", replies[^1].SuggestedActions!.Actions!.Select(a => a.Title));
 
         await harness.SendAsync("担当者と話したい");
@@ -69,8 +71,9 @@ public class FlowRoutingDialogTests
     {
         var harness = new FlowDialogHarness(Catalog, null);
 
-        await harness.SendAsync("担当者と話したい");
+        var replies = await harness.SendAsync("担当者と話したい");
 
+        Assert.Equal("escalated", Place(replies[^1]).GetProperty("outcome").GetString());
         var result = Assert.Single(harness.Results);
         Assert.Equal(FlowOutcome.Escalated, result.Outcome);
         Assert.Equal("user-request", result.Escalation!.Reason);
