@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SupportBot.Builder;
+using SupportBot.Server.Bot;
 using SupportBot.Server.Tests.Infrastructure;
 
 namespace SupportBot.Server.Tests.Browser;
@@ -20,7 +22,7 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         "--disable-component-update", "--disable-sync",
     ];
 
-    private readonly SupportBotFactory _factory = new(fakeTime: false);
+    private SupportBotFactory _factory = new(fakeTime: false);
 
     [Theory]
     [InlineData("websocket")]
@@ -72,6 +74,35 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         await page.Locator("#webchat .webchat__connectivityStatus").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}-after-reload.png") });
         Assert.DoesNotContain(consoleErrors, e => !e.Contains("favicon", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task ChatWidget_BotReportsProgress_ProgressBarFollowsLastBotMessage()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install chromium fonts-ipafont-gothic");
+        _factory.Dispose();
+        _factory = new SupportBotFactory(fakeTime: false, services: s => s.AddSingleton<IConversationRouter, HalfwayRouter>());
+        var baseUrl = StartKestrel();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "ja-JP" });
+        page.SetDefaultTimeout(20_000);
+        await page.GotoAsync(baseUrl);
+        await page.GetByRole(AriaRole.Button, new() { Name = "チャットで聞く" }).ClickAsync();
+        await page.Locator("#webchat").GetByText("お困りごと", new() { Exact = false }).First.WaitForAsync();
+        Assert.Equal("0%", await page.Locator("#chat-progress-label").TextContentAsync());
+
+        await page.Locator("button.webchat__suggested-actions__button", new() { HasText = "ライセンスキーが正しいのに認証できない" }).ClickAsync();
+        await page.Locator("#webchat").GetByText("半分まで来ました", new() { Exact = false }).First.WaitForAsync();
+        await Assertions.Expect(page.Locator("#chat-progress-label")).ToHaveTextAsync("40%");
+    }
+
+    /// <summary>A stand-in router whose answer reports progress 0.4.</summary>
+    private sealed class HalfwayRouter : IConversationRouter
+    {
+        public Task RouteAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+            turnContext.SendActivityAsync(new SupportBotPlace("license-key", "check-version", 0.4).ApplyTo(MessageFactory.Text("半分まで来ました。")), cancellationToken);
     }
 
     private string StartKestrel()

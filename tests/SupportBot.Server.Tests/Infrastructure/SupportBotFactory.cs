@@ -10,7 +10,11 @@ namespace SupportBot.Server.Tests.Infrastructure;
 /// The real host on a temp data directory (a real SQLite file). Two factories on the same
 /// <see cref="DataDir"/> model a restart. Time is a <see cref="FakeTimeProvider"/> the test can move.
 /// </summary>
-public sealed class SupportBotFactory(string? dataDir = null, IDictionary<string, string?>? settings = null, bool fakeTime = true) : WebApplicationFactory<Program>
+public sealed class SupportBotFactory(
+    string? dataDir = null,
+    IDictionary<string, string?>? settings = null,
+    bool fakeTime = true,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string DataDir { get; } = dataDir ?? NewDataDir();
 
@@ -27,10 +31,14 @@ public sealed class SupportBotFactory(string? dataDir = null, IDictionary<string
         {
             builder.UseSetting(key, value);
         }
-        if (fakeTime)
+        builder.ConfigureTestServices(collection =>
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
-        }
+            if (fakeTime)
+            {
+                collection.AddSingleton<TimeProvider>(Time);
+            }
+            services?.Invoke(collection);
+        });
     }
 
     public DirectLineTestClient DirectLine() => new(CreateClient());
