@@ -56,6 +56,10 @@ public sealed class FlowCatalog
         return errors;
     }
 
+    /// <summary>Throws when the last load found errors (the host calls this at start-up); returns the catalog.</summary>
+    /// <exception cref="FlowValidationException">There are flow errors.</exception>
+    public FlowCatalog EnsureValid() => Errors.Count == 0 ? this : throw new FlowValidationException(Errors);
+
     /// <summary>The newest version of a flow, or null.</summary>
     public CompiledFlow? Latest(string id)
     {

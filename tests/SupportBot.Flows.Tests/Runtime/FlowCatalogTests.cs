@@ -53,6 +53,18 @@ public class FlowCatalogTests
         Assert.Equal("1", catalog.Latest("license-key")!.Version);
     }
 
+    [Fact]
+    public void EnsureValid_WithErrors_ThrowsListingThem()
+    {
+        var dir = Directory.CreateTempSubdirectory("flows-invalid-");
+        File.WriteAllText(Path.Combine(dir.FullName, "x.yaml"), "id: x\n");
+
+        var e = Assert.Throws<SupportBot.Flows.Loading.FlowValidationException>(() => FlowCatalog.Load(dir.FullName).EnsureValid());
+
+        Assert.Contains("x.yaml", e.Message);
+        Assert.NotEmpty(e.Errors);
+    }
+
     private static string RemoveState(string yaml, string id)
     {
         var start = yaml.IndexOf($"  - id: {id}\n", StringComparison.Ordinal);
