@@ -17,6 +17,15 @@ public static class ChoiceMatcher
         return key.Length == 0 ? null : choices.FirstOrDefault(c => Phrases(c).Contains(key));
     }
 
+    /// <summary>The choice picked by its position: 「1」「２」「②」「2番」 select the second button.</summary>
+    public static FlowChoice? Ordinal(IReadOnlyList<FlowChoice> choices, string text)
+    {
+        var key = TextNormalizer.ForMatching(text).TrimEnd('番');
+        if (key.Length == 1 && key[0] is >= '①' and <= '⑨') key = ((char)('1' + (key[0] - '①'))).ToString();
+        return int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= choices.Count ? choices[n - 1] : null;
+    }
+
     /// <summary>The only choice the text partly matches, or null when none or several do.</summary>
     public static FlowChoice? Partial(IReadOnlyList<FlowChoice> choices, string text)
     {

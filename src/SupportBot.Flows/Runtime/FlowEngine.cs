@@ -40,7 +40,8 @@ public static partial class FlowEngine
             if (input.Kind != InputKind.Text && ChoiceMatcher.Partial(state.Choices, text) is { } near) return Choose(flow, session, state, near);
             return Retry(flow, session, state, input);
         }
-        if (ChoiceMatcher.Partial(state.Choices, text) is { } partial) return Choose(flow, session, state, partial);
+        if ((ChoiceMatcher.Partial(state.Choices, text) ?? ChoiceMatcher.Ordinal(state.Choices, text)) is { } partial)
+            return Choose(flow, session, state, partial);
         return NotUnderstood(flow, session, state);
     }
 

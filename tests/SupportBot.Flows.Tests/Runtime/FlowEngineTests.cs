@@ -92,6 +92,20 @@ public class FlowEngineTests
         Assert.Equal("inhouse-open-page", session.State.State);
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("２")]
+    [InlineData("②")]
+    [InlineData("2番")]
+    public void Ordinal_OnChoiceQuestion_PicksThatButton(string text)
+    {
+        var session = Run("passage-license", "はい", "12", "はい", "いいえ", "decreasing");
+
+        session.Send(text);
+
+        Assert.Equal("inhouse-open-page", session.State.State);
+    }
+
     [Fact]
     public void English_Locale_UsesEnglishTextsAndButtons()
     {
