@@ -46,6 +46,7 @@ public static class DirectLineServerExtensions
         services.AddSingleton<IDirectLineTurnProcessor, DirectLineBotAdapter>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineStreamSession>();
+        services.AddHostedService<ActivityNotificationsBridge>();
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Server.Hosting;
 using SupportBot.Storage;
@@ -22,6 +23,8 @@ public static class StorageExtensions
         services.AddSingleton<IActivityLog, SqliteActivityLog>();
         services.AddSingleton<IDirectLineConversationRegistry, SqliteConversationRegistry>();
         services.AddSingleton<IStorageHealth, SqliteStorageHealth>();
+        // One SQLite instance: local publishing reaches every stream; no cross-instance notifications.
+        services.TryAddSingleton<IActivityNotifications>(NullActivityNotifications.Instance);
         // Open (and migrate) at start, not on the first request.
         services.AddHostedService<StorageStartup>();
         return builder;

@@ -14,6 +14,7 @@ namespace SupportBot.Connector.DirectLine.Streaming;
 public sealed partial class DirectLineStreamSession(
     IActivityLog log,
     IDirectLineBroadcaster broadcaster,
+    IActivityNotifications notifications,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
     ILogger<DirectLineStreamSession> logger)
@@ -25,6 +26,8 @@ public sealed partial class DirectLineStreamSession(
     {
         // Subscribe before replaying so nothing published meanwhile falls between the two.
         using var subscription = broadcaster.Subscribe(conversationId);
+        // Ask the store for cross-instance hints about this conversation while the socket is open.
+        using var watch = notifications.Watch(conversationId);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, subscription.Closed);
         var receiving = IgnoreClientFramesAsync(socket, stop);
         LogStreamOpened(logger, conversationId, watermark);
@@ -96,16 +99,19 @@ public sealed partial class DirectLineStreamSession(
             {
                 if (item.IsTransient)
                 {
-                    batch.Add(item.Json);
+                    if (item.Json is not null)
+                    {
+                        batch.Add(item.Json);
+                    }
                 }
-                else if (item.Position == sent + 1)
+                else if (item.Position == sent + 1 && item.Json is not null)
                 {
                     batch.Add(item.Json);
                     sent = item.Position;
                 }
-                else if (item.Position > sent + 1)
+                else if (item.Position > sent)
                 {
-                    // Published out of order (or missed): flush, fill the gap from the log, then continue.
+                    // A hint from another instance, or published out of order: flush, then read the gap from the log.
                     if (batch.Count > 0)
                     {
                         await SendAsync(socket, ActivitySetFrame.Build(batch, sent), cancellationToken).ConfigureAwait(false);
@@ -113,7 +119,7 @@ public sealed partial class DirectLineStreamSession(
                     }
                     sent = await CatchUpAsync(socket, subscription.ConversationId, sent, item.Position, cancellationToken).ConfigureAwait(false);
                 }
-                // Position <= sent: already delivered by the replay.
+                // Position <= sent: already delivered (by the replay or an earlier catch-up).
             }
             if (batch.Count > 0)
             {
