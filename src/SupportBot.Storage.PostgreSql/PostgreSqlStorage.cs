@@ -28,6 +28,7 @@ public sealed class PostgreSqlStorage : IDisposable, IAsyncDisposable
         ActivityLog = new PostgreSqlActivityLog(database);
         Conversations = new PostgreSqlConversationRegistry(database);
         Health = new PostgreSqlStorageHealth(database);
+        ConversationLocks = new PostgreSqlConversationLockProvider(database);
         _notifications = new Lazy<PostgreSqlActivityNotifications>(() => new PostgreSqlActivityNotifications(database));
     }
 
@@ -47,6 +48,9 @@ public sealed class PostgreSqlStorage : IDisposable, IAsyncDisposable
 
     /// <summary>The readiness probe.</summary>
     public IStorageHealth Health { get; }
+
+    /// <summary>Per-conversation locks across instances (serialises turns).</summary>
+    public IConversationLockProvider ConversationLocks { get; }
 
     /// <summary>
     /// Cross-instance append notifications (LISTEN/NOTIFY). Created on first use: it holds one
