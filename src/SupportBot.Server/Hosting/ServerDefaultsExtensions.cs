@@ -28,7 +28,11 @@ public static class ServerDefaultsExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<ServerOptions>>((kestrel, server) => kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<ServerOptions>>((kestrel, server) =>
+            {
+                kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
+                kestrel.AddServerHeader = false;
+            });
 
         // Behind a reverse proxy on this machine (the default trusted proxy is loopback only): the real
         // scheme makes streamUrl wss:// on https pages, the real address feeds the per-client rate limit.
