@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using SupportBot.Agent.Contracts;
+
+namespace SupportBot.AgentLink.Store;
+
+/// <summary>How recording a result ended.</summary>
+internal enum CompleteOutcome { Accepted, Duplicate, Late, NotFound, KindMismatch }
+
+/// <summary>A job that passed its deadline unanswered.</summary>
+internal sealed record ExpiredJob(string ConversationId, string JobId, string Kind);
+
+/// <summary>
+/// The job queue. States: queued → claimed → done; queued/claimed → expired (deadline) or cancelled (conversation ended).
+/// Claiming is one UPDATE … RETURNING, so two polls (or two instances) never take the same job.
+/// </summary>
+internal sealed class AgentJobStore(AgentLinkDatabase database)
+{
+    private const int MaxJobsPerPoll = 10;
+
+    /// <summary>Queues a job; false when the conversation has no open link.</summary>
+    public bool Enqueue(string conversationId, CheckRequest job, long nowMs)
+    {
+        using var connection = database.OpenConnection();
+        return AgentLinkStore.Execute(connection, null, """
+            INSERT INTO agentlink_job (job_id, conversation_id, kind, parameters_json, created_at_ms, deadline_ms, state)
+            SELECT $j, $c, $k, $p, $now, $d, 'queued'
+            WHERE EXISTS (SELECT 1 FROM agentlink_conversation WHERE conversation_id = $c AND ended_at_ms IS NULL);
+            """, ("$j", job.JobId), ("$c", conversationId), ("$k", job.Kind), ("$p", AgentLinkJson.Parameters(job.Parameters)),
+            ("$now", nowMs), ("$d", job.Deadline.ToUnixTimeMilliseconds())) == 1;
+    }
+
+    /// <summary>Takes the conversation's queued jobs (oldest first) for <paramref name="sessionId"/>.</summary>
+    public IReadOnlyList<CheckRequest> Claim(string conversationId, string sessionId, long nowMs)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE agentlink_job SET state = 'claimed', session_id = $s, claimed_at_ms = $now
+            WHERE seq IN (SELECT seq FROM agentlink_job WHERE conversation_id = $c AND state = 'queued' AND deadline_ms > $now
+                          ORDER BY seq LIMIT $max)
+            RETURNING seq, job_id, kind, parameters_json, deadline_ms;
+            """;
+        command.Parameters.AddWithValue("$s", sessionId);
+        command.Parameters.AddWithValue("$now", nowMs);
+        command.Parameters.AddWithValue("$c", conversationId);
+        command.Parameters.AddWithValue("$max", MaxJobsPerPoll);
+        var jobs = new List<(long Seq, CheckRequest Job)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            jobs.Add((reader.GetInt64(0), new CheckRequest(reader.GetString(1), reader.GetString(2),
+                AgentLinkJson.Parameters(reader.GetString(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))));
+        }
+        // RETURNING order is not guaranteed; the agent runs jobs in the order given.
+        return [.. jobs.OrderBy(j => j.Seq).Select(j => j.Job)];
+    }
+
+    /// <summary>Records a result for a job of <paramref name="conversationId"/>; other conversations' jobs read as not found.</summary>
+    public CompleteOutcome Complete(string conversationId, CheckResult result, long nowMs)
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT kind, state FROM agentlink_job WHERE job_id = $j AND conversation_id = $c;";
+        select.Parameters.AddWithValue("$j", result.JobId);
+        select.Parameters.AddWithValue("$c", conversationId);
+        string state;
+        using (var reader = select.ExecuteReader())
+        {
+            if (!reader.Read()) return CompleteOutcome.NotFound;
+            if (!string.Equals(reader.GetString(0), result.Kind, StringComparison.Ordinal)) return CompleteOutcome.KindMismatch;
+            state = reader.GetString(1);
+        }
+        if (state is "done") return CompleteOutcome.Duplicate;
+        var accepted = state is "claimed" or "queued";
+        // A late answer is still kept for the helpdesk, but the flow has moved on: it is not delivered.
+        AgentLinkStore.Execute(connection, transaction, """
+            UPDATE agentlink_job SET state = CASE WHEN $accepted = 1 THEN 'done' ELSE state END,
+                   completed_at_ms = COALESCE(completed_at_ms, $now), status = $st, result_json = $r
+            WHERE job_id = $j;
+            """, ("$accepted", accepted ? 1 : 0), ("$now", nowMs), ("$st", AgentLinkJson.Status(result.Status)),
+            ("$r", AgentLinkJson.Result(result)), ("$j", result.JobId));
+        transaction.Commit();
+        return accepted ? CompleteOutcome.Accepted : CompleteOutcome.Late;
+    }
+
+    /// <summary>Marks unanswered jobs past their deadline expired and returns them (each exactly once).</summary>
+    public IReadOnlyList<ExpiredJob> ExpireDue(long nowMs)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE agentlink_job SET state = 'expired', completed_at_ms = $now, status = 'timeout'
+            WHERE state IN ('queued', 'claimed') AND deadline_ms <= $now
+            RETURNING conversation_id, job_id, kind;
+            """;
+        command.Parameters.AddWithValue("$now", nowMs);
+        var expired = new List<ExpiredJob>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) expired.Add(new ExpiredJob(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        return expired;
+    }
+
+    /// <summary>The stored results of a conversation, oldest first.</summary>
+    public IReadOnlyList<CheckResult> Results(string conversationId)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT result_json FROM agentlink_job WHERE conversation_id = $c AND result_json IS NOT NULL ORDER BY seq;";
+        command.Parameters.AddWithValue("$c", conversationId);
+        var results = new List<CheckResult>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (AgentLinkJson.Result(reader.GetString(0)) is { } result) results.Add(result);
+        }
+        return results;
+    }
+
+    /// <summary>Number of jobs in <paramref name="state"/> for a conversation (tests, diagnostics).</summary>
+    public int Count(string conversationId, string state)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM agentlink_job WHERE conversation_id = $c AND state = $s;";
+        command.Parameters.AddWithValue("$c", conversationId);
+        command.Parameters.AddWithValue("$s", state);
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
