@@ -1,14 +1,22 @@
 using SupportBot.Server.Bot;
 using SupportBot.Server.ChatPage;
 using SupportBot.Server.DirectLine;
+using SupportBot.Server.Flows;
 using SupportBot.Server.Health;
 using SupportBot.Server.Hosting;
 using SupportBot.Server.Storage;
+
+// `-- flows validate|graph …` and `-- helpdesk hash-password` run instead of the web host.
+if (ServerCommandLine.TryRun(args, out var exitCode))
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServerDefaults();
 builder.AddSupportBotStorage();
+builder.AddFlows();
 builder.AddSupportBot();
 builder.AddDirectLine();
 
@@ -20,6 +28,7 @@ app.MapDirectLine();
 app.MapChatPage();
 
 app.Run();
+return 0;
 
 /// <summary>The host's entry point (public and partial so WebApplicationFactory can start it in tests).</summary>
 public partial class Program;

@@ -3,8 +3,8 @@ using SupportBot.Builder;
 namespace SupportBot.Server.Bot;
 
 /// <summary>
-/// Decides what the bot does with a user's message. The placeholder below answers that guides are
-/// coming; the flows issue replaces it with the flow router (a single registration change).
+/// Decides what the bot does with a user's message: <see cref="FlowConversationRouter"/> runs the
+/// <see cref="RootDialog"/> (greeting choices and free text → troubleshooting flows).
 /// </summary>
 public interface IConversationRouter
 {

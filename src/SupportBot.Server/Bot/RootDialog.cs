@@ -1,0 +1,59 @@
+using SupportBot.Dialogs;
+using SupportBot.Flows.Dialogs;
+using SupportBot.Flows.Model;
+using SupportBot.Flows.Routing;
+using SupportBot.Flows.Runtime;
+
+namespace SupportBot.Server.Bot;
+
+/// <summary>
+/// The bot's root dialog. A greeting button starts its flow; anything else (free text, 担当者と話したい) goes
+/// through <see cref="FlowRoutingDialog"/>. When a flow ends, an escalation goes to the <see cref="IFlowEscalator"/>;
+/// any other end offers the menu again. The next message after an end starts the root again.
+/// </summary>
+public sealed class RootDialog : ComponentDialog
+{
+    /// <summary>The root dialog's id.</summary>
+    public const string DialogId = "root";
+
+    private const string RouteDialogId = "route";
+    private const string FlowDialogId = "flow";
+    private readonly IFlowEscalator _escalator;
+
+    /// <summary>Creates the root over the loaded flows.</summary>
+    public RootDialog(FlowCatalog catalog, IFlowEscalator escalator)
+        : base(DialogId)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _escalator = escalator ?? throw new ArgumentNullException(nameof(escalator));
+        AddDialog(new FlowRoutingDialog(catalog, RouteDialogId, FlowDialogId));
+        AddDialog(new FlowDialog(catalog, FlowDialogId));
+    }
+
+    /// <inheritdoc />
+    protected override Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        // A greeting button starts its flow; the person button and free text are the router's (it knows 担当者と話したい).
+        var flow = RootMenu.FlowFor(innerDc.Context.Activity.Text);
+        return flow is not null
+            ? innerDc.BeginDialogAsync(FlowDialogId, new FlowDialogOptions(flow), cancellationToken)
+            : innerDc.BeginDialogAsync(RouteDialogId, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outerDc);
+        var locale = outerDc.Context.Activity.Locale;
+        if (result is FlowDialogResult { Outcome: FlowOutcome.Escalated } escalated)
+        {
+            await _escalator.EscalateAsync(outerDc.Context, escalated, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var offer = RootMenu.Message(BotTexts.For(locale).RestartOffer, locale, new SupportBotPlace("root", "restart", 0));
+            await outerDc.Context.SendActivityAsync(offer, cancellationToken).ConfigureAwait(false);
+        }
+        return await outerDc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+    }
+}
