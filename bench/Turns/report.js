@@ -90,7 +90,12 @@ lines.push('| Server GC settings | conversations | RSS before MB | RSS after MB 
 lines.push('|---|---:|---:|---:|---:|---:|---:|');
 lines.push(idleRow('as shipped', idle));
 lines.push(idleRow('workstation GC, gen0 budget 4 MB (≈ live data)', idleWks));
+const disk = read('idle-default-disk.json');
 const perConv = idle?.bytes_per_conversation;
+if (disk?.data_dir_bytes && idle?.conversations) {
+  lines.push('');
+  lines.push(`On disk: the SQLite data directory held ${(disk.data_dir_bytes / 1048576).toFixed(1)} MB after ${idle.warmup_conversations + idle.conversations} conversations (≈ ${(disk.data_dir_bytes / (idle.warmup_conversations + idle.conversations) / 1024).toFixed(1)} KB each, WAL included): idle conversations live in the database, not in the process.`);
+}
 lines.push('');
 lines.push(`Target ≤ 4 KB per idle conversation: ${met(perConv == null ? null : perConv <= 4096)} (as shipped)${idleWks?.bytes_per_conversation != null ? `; ${met(idleWks.bytes_per_conversation <= 4096)} with workstation GC` : ''}.`);
 lines.push('');

@@ -161,6 +161,7 @@ if ! skip idle; then
     "$CLIENT" --mode idle --url "http://127.0.0.1:$P" --pid "$PID" --prefix "$PREFIX" --count "$IDLE_N" --conc "$CONC" --setup-limit 240 \
       --label "idle-$VARIANT" --out "$RES/idle-$VARIANT.json" >/dev/null
     stop "$PID"
+    echo "{\"data_dir_bytes\":$(du -sb "$OUT/data/sb-idle-$VARIANT" | cut -f1)}" >"$RES/idle-$VARIANT-disk.json"
   done
 fi
 
