@@ -61,15 +61,21 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         var chat = page.Locator("#webchat");
         await chat.GetByText("Passage のライセンスに関するお困りごと", new() { Exact = false }).First.WaitForAsync();
         // The suggested-actions toolbar (the transcript's live region repeats the label for screen readers).
+        await page.Locator("#chat-panel[data-bot-messages='1']").WaitForAsync();
         await chat.Locator("button.webchat__suggested-actions__button", new() { HasText = "担当者と話したい" }).ClickAsync();
-        await chat.GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
+        // The bot answers (whatever the router says): a second bot message arrives, the choice shows as the user's bubble.
+        await page.Locator("#chat-panel[data-bot-messages='2']").WaitForAsync();
+        await chat.GetByText("担当者と話したい", new() { Exact = true }).First.WaitForAsync();
+        var answer = await chat.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last.InnerTextAsync();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}|\p{IsKatakana}", answer);
         Assert.Equal("0%", await page.Locator("#chat-progress-label").TextContentAsync());
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}.png") });
 
         // Reload: the page resumes the same conversation (sessionStorage) and shows its history again.
         await page.ReloadAsync();
-        await page.Locator("#webchat").GetByText("担当者へのお引き継ぎ機能は現在準備中", new() { Exact = false }).First.WaitForAsync();
+        await page.Locator("#chat-panel[data-bot-messages='2']").WaitForAsync();
+        Assert.Equal(answer, await page.Locator("#webchat .webchat__bubble:not(.webchat__bubble--from-user)").Last.InnerTextAsync());
         // Web Chat shows 「接続中…」 until the resumed connection is online.
         await page.Locator("#webchat .webchat__connectivityStatus").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}-after-reload.png") });

@@ -37,6 +37,17 @@
     progressLabel.textContent = percent + '%';
   }
 
+  // Where the conversation stands, on the panel's data-* attributes (read by analytics tags and the end-to-end tests).
+  var botMessageIds = {};
+  function noteBotMessage(id, place) {
+    if (id) { botMessageIds[id] = true; }
+    panel.dataset.botMessages = String(Object.keys(botMessageIds).length);
+    if (place) {
+      panel.dataset.flow = String(place.flow);
+      panel.dataset.state = String(place.state);
+    }
+  }
+
   // Web Chat store middleware: the last bot message's channelData.supportBot.progress drives the bar.
   function createStore() {
     return window.WebChat.createStore({}, function () {
@@ -45,8 +56,9 @@
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             var activity = action.payload.activity;
             var place = activity && activity.channelData && activity.channelData.supportBot;
-            if (activity.type === 'message' && activity.from && activity.from.role === 'bot' && place && typeof place.progress === 'number') {
-              showProgress(place.progress);
+            if (activity.type === 'message' && activity.from && activity.from.role === 'bot') {
+              noteBotMessage(activity.id, place);
+              if (place && typeof place.progress === 'number') { showProgress(place.progress); }
             }
           }
           return next(action);
