@@ -11,6 +11,7 @@ for rid in "${rids[@]}"; do
   out="artifacts/agent/$rid"
   rm -rf "$out"
   dotnet publish src/SupportBot.Agent/SupportBot.Agent.csproj -c Release -r "$rid" --self-contained true \
-    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none -o "$out"
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none \
+    -p:PublishDocumentationFile=false -p:PublishReferencesDocumentationFiles=false -o "$out"
   echo "$out: $(ls "$out" | tr '\n' ' ')"
 done
