@@ -13,7 +13,7 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(render);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        return database.WriteAsync(session =>
         {
             // BEGIN IMMEDIATE takes the write lock first, so two appenders can never read the same MAX.
             using var transaction = session.Connection.BeginTransaction(deferred: false);
@@ -31,7 +31,7 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
             insert.ExecuteNonQuery();
             transaction.Commit();
             return new LoggedActivity(position, json);
-        }));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrEmpty(conversation.ConversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        return database.WriteAsync(session =>
         {
             var insert = session.Command(InsertSql, "$c", "$u", "$t", "$s", "$e");
             insert.Parameters[0].Value = conversation.ConversationId;
@@ -26,7 +26,7 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
             insert.Parameters[3].Value = conversation.Started ? 1 : 0;
             insert.Parameters[4].Value = conversation.Ended ? 1 : 0;
             return insert.ExecuteNonQuery() == 1;
-        }));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -62,11 +62,11 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        return database.WriteAsync(session =>
         {
             var command = session.Command(sql, "$c");
             command.Parameters[0].Value = conversationId;
             return command.ExecuteNonQuery() == 1;
-        }));
+        }, cancellationToken);
     }
 }

@@ -32,7 +32,7 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database) : ICon
         ArgumentNullException.ThrowIfNull(json);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        return database.WriteAsync(session =>
         {
             // Both statements are single-row and atomic: the WHERE clause is the version check.
             if (expectedVersion == 0)
@@ -47,6 +47,6 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database) : ICon
             update.Parameters[1].Value = json;
             update.Parameters[2].Value = expectedVersion;
             return update.ExecuteNonQuery() == 1 ? expectedVersion + 1 : (long?)null;
-        }));
+        }, cancellationToken);
     }
 }
