@@ -8,13 +8,15 @@ public static partial class AgentResultText
     private static string HttpProbe(CheckResult r, bool en, string? target)
     {
         var name = TargetName(r, en, target);
-        var how = Text(r, "proxyMode") == "none" ? (en ? " without the proxy" : "（プロキシを使わずに）") : "";
+        var direct = Text(r, "proxyMode") == "none";
+        var how = direct && en ? " without the proxy" : "";
+        var ja = direct && !en ? "プロキシを使わずに" : ""; // Japanese puts the manner first
         if (r.Status == CheckStatus.Pass)
         {
             var iis = Bool(r, "iisDefaultPage") == true;
             return en
                 ? $"Connected to {name}{how}" + (iis ? " (the Internet Information Services page appeared)." : ".")
-                : $"{name}に{how}接続できました" + (iis ? "（Internet Information Services のページを確認しました）。" : "。");
+                : $"{ja}{name}に接続できました" + (iis ? "（Internet Information Services のページを確認しました）。" : "。");
         }
         var status = Number(r, "httpStatus");
         return Text(r, "failedAt") switch
@@ -24,9 +26,9 @@ public static partial class AgentResultText
             "tls" => en ? $"Reached {name}, but the secure connection (certificate) failed." : $"{name}には届きましたが、安全な接続（証明書）の確認に失敗しました。",
             _ when Bool(r, "reachable") == true && Bool(r, "iisDefaultPage") == false && status is >= 200 and < 300 =>
                 en ? $"Connected to {name}{how}, but the Internet Information Services page did not appear."
-                   : $"{name}に{how}接続できましたが、Internet Information Services のページは表示されませんでした。",
+                   : $"{ja}{name}に接続できましたが、Internet Information Services のページは表示されませんでした。",
             _ when status is { } code => en ? $"{name} answered with an error (HTTP {Format(code)})." : $"{name}からエラーが返りました（HTTP {Format(code)}）。",
-            _ => en ? $"Could not connect to {name}{how}." : $"{name}に{how}接続できませんでした。",
+            _ => en ? $"Could not connect to {name}{how}." : $"{ja}{name}に接続できませんでした。",
         };
     }
 
@@ -69,10 +71,10 @@ public static partial class AgentResultText
         var product = Text(r, "product") ?? "Passage";
         if (Bool(r, "installed") == false) return en ? $"{product} is not installed on this PC." : $"{product} はこのパソコンにインストールされていませんでした。";
         var version = Text(r, "version") ?? "?";
-        var text = en ? $"{product} is version {version}." : $"{product} のバージョンは {version} です。";
+        var suffix = "";
         if (Text(r, "minimum") is { } minimum && Bool(r, "atLeast") is { } atLeast)
-            text += atLeast ? (en ? $" That is {minimum} or later." : $"（{minimum} 以降です）") : (en ? $" That is older than {minimum}." : $"（{minimum} より前の版です）");
-        return text;
+            suffix = atLeast ? (en ? $" ({minimum} or later)" : $"（{minimum} 以降）") : (en ? $" (older than {minimum})" : $"（{minimum} より前の版）");
+        return en ? $"{product} is version {version}{suffix}." : $"{product} のバージョンは {version} です{suffix}。";
     }
 
     private static string ClockSkew(CheckResult r, bool en, string? target)
