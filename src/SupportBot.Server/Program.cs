@@ -3,11 +3,12 @@ using SupportBot.Server.ChatPage;
 using SupportBot.Server.DirectLine;
 using SupportBot.Server.Flows;
 using SupportBot.Server.Health;
+using SupportBot.Server.Helpdesk;
 using SupportBot.Server.Hosting;
 using SupportBot.Server.Storage;
 
 // `-- flows validate|graph …` and `-- helpdesk hash-password` run instead of the web host.
-if (ServerCommandLine.TryRun(args, out var exitCode))
+if (ServerCommandLine.Run(args, Console.In, Console.Out, Console.Error) is { } exitCode)
 {
     return exitCode;
 }
@@ -18,6 +19,7 @@ builder.AddServerDefaults();
 builder.AddSupportBotStorage();
 builder.AddFlows();
 builder.AddSupportBot();
+builder.AddSupportBotHelpdesk();
 builder.AddDirectLine();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.UseServerDefaults();
 app.MapHealth();
 app.MapDirectLine();
 app.MapChatPage();
+app.MapSupportBotHelpdesk();
 
 app.Run();
 return 0;

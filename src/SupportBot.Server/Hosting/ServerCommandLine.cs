@@ -1,29 +1,29 @@
 using SupportBot.Flows.Commands;
+using SupportBot.Helpdesk.Auth;
 using SupportBot.Server.Flows;
 
 namespace SupportBot.Server.Hosting;
 
 /// <summary>
-/// Commands run instead of the web host: <c>flows validate|graph …</c> (flow authors) and
-/// <c>helpdesk hash-password</c> (staff accounts).
+/// Commands run instead of the web host: <c>flows validate|graph …</c> (flow authors; the flow folder is
+/// <c>SupportBot__DialogsDir</c> or the nearest <c>dialogs</c>) and <c>helpdesk hash-password</c> (staff accounts).
 /// </summary>
 public static class ServerCommandLine
 {
-    /// <summary>Runs the command in <paramref name="args"/> if there is one; returns false to start the web host.</summary>
-    public static bool TryRun(string[] args, out int exitCode)
+    /// <summary>Runs the command in <paramref name="args"/>; returns its exit code, or null when there is none (start the web host).</summary>
+    public static int? Run(string[] args, TextReader input, TextWriter output, TextWriter error, string? dialogsDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        exitCode = 0;
-        if (args.Length == 0)
+        if (args.Length > 0 && args[0] == "flows")
         {
-            return false;
+            var directory = dialogsDirectory
+                ?? DialogsDirectory.Resolve(Environment.GetEnvironmentVariable("SupportBot__DialogsDir"), Directory.GetCurrentDirectory());
+            return FlowsCommand.Run(args, output, error, directory);
         }
-        if (args[0] == "flows")
+        if (HelpdeskCommandLine.IsHelpdeskCommand(args))
         {
-            var configured = Environment.GetEnvironmentVariable("SupportBot__DialogsDir");
-            exitCode = FlowsCommand.Run(args, Console.Out, Console.Error, DialogsDirectory.Resolve(configured, Directory.GetCurrentDirectory()));
-            return true;
+            return HelpdeskCommandLine.Run(args, input, output, error);
         }
-        return false;
+        return null;
     }
 }

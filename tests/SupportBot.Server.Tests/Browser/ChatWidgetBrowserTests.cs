@@ -62,19 +62,22 @@ public sealed class ChatWidgetBrowserTests : IDisposable
         await chat.GetByText("Passage のライセンスに関するお困りごと", new() { Exact = false }).First.WaitForAsync();
         // The suggested-actions toolbar (the transcript's live region repeats the label for screen readers).
         await page.Locator("#chat-panel[data-bot-messages='1']").WaitForAsync();
-        await chat.Locator("button.webchat__suggested-actions__button", new() { HasText = "担当者と話したい" }).ClickAsync();
-        // The bot answers (whatever the router says): a second bot message arrives, the choice shows as the user's bubble.
-        await page.Locator("#chat-panel[data-bot-messages='2']").WaitForAsync();
-        await chat.GetByText("担当者と話したい", new() { Exact = true }).First.WaitForAsync();
+        await chat.Locator("button.webchat__suggested-actions__button", new() { HasText = "Passage に『ライセンスが確認できません』と表示される" }).ClickAsync();
+        // The flow's first question arrives, the choice shows as the user's bubble.
+        await page.Locator("#chat-panel[data-flow='passage-license'][data-state='symptom']").WaitForAsync();
+        await chat.GetByText("赤い文字で", new() { Exact = false }).First.WaitForAsync();
+        await chat.GetByText("Passage に『ライセンスが確認できません』と表示される", new() { Exact = true }).First.WaitForAsync();
+        var botMessages = await page.Locator("#chat-panel").GetAttributeAsync("data-bot-messages");
+        Assert.True(int.Parse(botMessages!, System.Globalization.CultureInfo.InvariantCulture) >= 2, botMessages);
         var answer = await chat.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last.InnerTextAsync();
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}|\p{IsKatakana}", answer);
-        Assert.Equal("0%", await page.Locator("#chat-progress-label").TextContentAsync());
+        Assert.Contains("赤い文字で", answer, StringComparison.Ordinal);
+        Assert.Matches(@"^\d{1,3}%$", await page.Locator("#chat-progress-label").TextContentAsync());
         await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath($"chat-widget-{transport}.png") });
 
         // Reload: the page resumes the same conversation (sessionStorage) and shows its history again.
         await page.ReloadAsync();
-        await page.Locator("#chat-panel[data-bot-messages='2']").WaitForAsync();
+        await page.Locator($"#chat-panel[data-bot-messages='{botMessages}']").WaitForAsync();
         Assert.Equal(answer, await page.Locator("#webchat .webchat__bubble:not(.webchat__bubble--from-user)").Last.InnerTextAsync());
         // Web Chat shows 「接続中…」 until the resumed connection is online.
         await page.Locator("#webchat .webchat__connectivityStatus").WaitForAsync(new() { State = WaitForSelectorState.Hidden });

@@ -10,7 +10,7 @@ public sealed class ActivityTests : DirectLineTestBase
     public async Task PostActivity_Message_IsStampedEchoedAndAnswered()
     {
         var (token, conversationId, _) = await Client.StartAsync();
-        var id = await Client.PostMessageAsync(conversationId, token, "担当者と話したい", "client-1");
+        var id = await Client.PostMessageAsync(conversationId, token, "こんにちは", "client-1");
         Assert.Equal($"{conversationId}|0000002", id);
 
         var page = await Client.GetActivitiesAsync(conversationId, token, "1");
