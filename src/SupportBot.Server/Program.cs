@@ -1,4 +1,5 @@
 using SupportBot.Server.Bot;
+using SupportBot.Server.BotFramework;
 using SupportBot.Server.ChatPage;
 using SupportBot.Server.DirectLine;
 using SupportBot.Server.Flows;
@@ -21,12 +22,14 @@ builder.AddFlows();
 builder.AddSupportBot();
 builder.AddSupportBotHelpdesk();
 builder.AddDirectLine();
+builder.AddBotFrameworkChannel();
 
 var app = builder.Build();
 
 app.UseServerDefaults();
 app.MapHealth();
 app.MapDirectLine();
+app.MapBotFrameworkChannel();
 app.MapChatPage();
 app.MapSupportBotHelpdesk();
 
