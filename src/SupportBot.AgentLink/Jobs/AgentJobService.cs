@@ -33,11 +33,11 @@ internal sealed class AgentJobService(
     public async Task<IReadOnlyList<CheckRequest>?> PollAsync(AgentCaller caller, TimeSpan wait, CancellationToken cancellationToken)
     {
         var until = time.GetUtcNow() + wait;
+        links.Touch(caller.SessionId, time.GetUtcNow().ToUnixTimeMilliseconds()); // presence: once per poll, not per store read
         while (true)
         {
             var woken = signal.Next(caller.ConversationId); // before reading, so a job queued meanwhile still wakes us
             var now = time.GetUtcNow();
-            links.Touch(caller.SessionId, now.ToUnixTimeMilliseconds());
             if (links.FindSession(caller.SessionId) is not { EndedAtMs: null, RevokedAtMs: null }) return [];
             var claimed = jobs.Claim(caller.ConversationId, caller.SessionId, now.ToUnixTimeMilliseconds());
             if (claimed.Count > 0)
