@@ -124,7 +124,23 @@ public sealed class JobQueueTests
         Assert.Equal("directline", activity.ChannelId);
         Assert.Equal(job.JobId, activity.Value!.Value.GetProperty("jobId").GetString());
         Assert.Equal("pass", activity.Value!.Value.GetProperty("status").GetString());
+        Assert.Equal(CheckStatus.Pass, activity.GetValue<CheckResult>()!.Status); // how a flow reads it
         Assert.Single(await host.Dispatcher.ListResultsAsync("conv-a"));
+    }
+
+    [Fact]
+    public async Task JobQueuedOnAnotherInstanceIsFoundByPollingTheStore()
+    {
+        await using var first = await AgentLinkHost.StartAsync();
+        await using var second = await AgentLinkHost.StartAsync(first.DataDir); // same file and key, own signal
+        var token = await first.PairNewAsync("conv-a");
+        var waiting = second.PollAsync(token, 25);
+        await Task.Delay(500);
+
+        var job = await first.Dispatcher.DispatchAsync("conv-a", OsCheck);
+
+        var polled = await JobsOf(await waiting.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(job.JobId, Assert.Single(polled.Jobs).JobId);
     }
 
     [Fact]
