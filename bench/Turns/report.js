@@ -50,7 +50,9 @@ function row(name, how, r) {
 
 const turnsPerConv = poll?.turns_per_conversation ?? peer?.turns_per_conversation;
 const script = (poll?.script || peer?.script || []).map((s) => `「${s}」`).join(' → ');
-const placeholder = poll?.sample_reply && /準備中|ボタンから/.test(poll.sample_reply);
+// The placeholder router only ever says the greeting, "being prepared" or "please choose a button"; any other reply is the flow.
+const samples = [poll, ws].map((r) => r?.sample_reply).filter(Boolean);
+const placeholder = samples.length > 0 && samples.every((t) => /準備中|恐れ入りますが|こんにちは。SupportBot/.test(t));
 const lines = [];
 lines.push(`Run ${meta.started ?? '?'} → ${meta.finished ?? '?'} on commit \`${meta.commit ?? '?'}\` (“${meta.head ?? ''}”), ${meta.cpus ?? '?'} cores (${meta.cpu_model ?? '?'}), .NET SDK ${meta.dotnet ?? '?'}, Node ${meta.node ?? '?'}; load average ${meta.loadavg_start ?? '?'} at the start and ${meta.loadavg_end ?? '?'} at the end (a shared machine: other helpers were compiling). ${meta.conc} concurrent conversations (connections for wrk), ${meta.duration} s measured after a 3 s warm-up; the load generator runs on the same 2 cores.`);
 lines.push('');
