@@ -20,6 +20,9 @@ public sealed class BotConversation
 
     public string ConversationId { get; }
 
+    /// <summary>The same conversation through another client (e.g. a second host instance); its own watermark.</summary>
+    public BotConversation On(DirectLineTestClient client) => new(client, Token, ConversationId) { _watermark = _watermark };
+
     /// <summary>Every activity read so far (user echoes, bot messages, events), oldest first.</summary>
     public List<JsonNode> All { get; } = [];
 
