@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Helpdesk.Tickets;
 using SupportBot.Server.Tests.DirectLine;
 using SupportBot.Server.Tests.Infrastructure;
 
@@ -23,13 +25,27 @@ public sealed class BotFrameworkChannelTests : DirectLineTestBase
         Assert.Contains(next, m => m["channelData"]?["supportBot"]?["state"]?.GetValue<string>() == "remaining-days");
     }
 
-    private async Task<List<JsonNode>> PostAsync(string conversationId, string text)
+    [Fact]
+    public async Task ApiMessages_PersonThenHubAccepts_TicketCreatedThenClaimedByTheHub()
     {
-        var activity = new JsonObject
+        var replies = await PostAsync("bf-conv-2", "担当者と話したい");
+        Assert.Contains(replies, r => r["type"]!.GetValue<string>() == "event" && r["name"]?.GetValue<string>() == "handoff.initiate");
+        var tickets = Factory.Services.GetRequiredService<ITicketStore>();
+        var ticket = await tickets.FindLatestByConversationAsync("bf-conv-2", [TicketStatus.Open]);
+        Assert.NotNull(ticket);
+        Assert.Equal("emulator", ticket.ChannelId);
+        Assert.Contains(replies, r => r["text"]?.GetValue<string>()?.Contains(ticket.Number, StringComparison.Ordinal) == true);
+
+        await PostAsync("bf-conv-2", null, new JsonObject { ["type"] = "event", ["name"] = "handoff.status", ["value"] = new JsonObject { ["state"] = "accepted" } });
+        Assert.Equal(TicketStatus.Claimed, (await tickets.GetAsync(ticket.Number))!.Status);
+    }
+
+    private async Task<List<JsonNode>> PostAsync(string conversationId, string? text, JsonObject? activity = null)
+    {
+        activity ??= new JsonObject { ["type"] = "message", ["text"] = text };
+        foreach (var (key, value) in new Dictionary<string, JsonNode?>
         {
-            ["type"] = "message",
             ["id"] = Guid.NewGuid().ToString("N"),
-            ["text"] = text,
             ["locale"] = "ja-JP",
             ["channelId"] = "emulator",
             ["serviceUrl"] = "http://127.0.0.1:9/",
@@ -37,7 +53,10 @@ public sealed class BotFrameworkChannelTests : DirectLineTestBase
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["from"] = new JsonObject { ["id"] = "emulator-user", ["name"] = "User" },
             ["recipient"] = new JsonObject { ["id"] = "supportbot", ["name"] = "SupportBot" },
-        };
+        })
+        {
+            activity[key] = value;
+        }
         using var response = await Client.Http.PostAsync("/api/messages", DirectLineTestClient.Json(activity.ToJsonString()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();

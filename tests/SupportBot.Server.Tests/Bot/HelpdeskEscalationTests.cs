@@ -80,4 +80,16 @@ public sealed class HelpdeskEscalationTests : DirectLineTestBase
         var events = await Tickets.GetAsync(ticket.Number);
         Assert.NotNull(events);
     }
+
+    [Fact]
+    public async Task HandoffStatusFromTheDirectLineUser_IsIgnored_TicketStaysOpen()
+    {
+        var (chat, _) = await StartAsync(Client);
+        await chat.SayAsync("担当者と話したい");
+        var ticket = (await Tickets.FindLatestByConversationAsync(chat.ConversationId, Active))!;
+        var body = """{"type":"event","name":"handoff.status","value":{"state":"completed","message":"x"},"from":{"id":"u"}}""";
+        using var response = await Client.Send(HttpMethod.Post, $"/v3/directline/conversations/{chat.ConversationId}/activities", chat.Token, body);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TicketStatus.Open, (await Tickets.GetAsync(ticket.Number))!.Status);
+    }
 }
