@@ -12,13 +12,3 @@ public interface IIncomingMessageFilter
     /// <summary>True when the message was handled and the dialogs must not run.</summary>
     Task<bool> TryHandleAsync(ITurnContext turnContext, CancellationToken cancellationToken);
 }
-
-/// <summary>Handles inbound <c>event</c> activities by name (e.g. <c>handoff.status</c>).</summary>
-public interface IBotEventHandler
-{
-    /// <summary>Whether this handler takes the event.</summary>
-    bool CanHandle(SupportBot.Schema.Activity activity);
-
-    /// <summary>Handles the event; must not throw for bad input (the channel always gets 200).</summary>
-    Task HandleAsync(ITurnContext turnContext, CancellationToken cancellationToken);
-}
