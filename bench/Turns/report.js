@@ -82,14 +82,15 @@ lines.push(`| Errors (all turn rows) | ${[wrk, ceiling, poll, ws, peer].map((r) 
 lines.push('');
 
 function idleRow(name, r) {
-  if (!r) return `| ${name} | not run | | | | | |`;
-  if (r.fatal) return `| ${name} | failed: ${r.fatal} | | | | | |`;
-  return `| ${name} | ${r.conversations} (${f(r.open_per_s, 0)}/s) | ${mb(r.server_rss_before_kb)} | ${mb(r.server_rss_after_idle_10s_kb)} | ${mb(r.server_rss_peak_kb)} | ${r.bytes_per_conversation == null ? '–' : `${(r.bytes_per_conversation / 1024).toFixed(1)} KB`} | ${r.errors} |`;
+  if (!r) return `| ${name} | not run | | | | | | | |`;
+  if (r.fatal) return `| ${name} | failed: ${r.fatal} | | | | | | | |`;
+  const kb = (b) => (b == null ? '–' : `${(b / 1024).toFixed(1)} KB`);
+  return `| ${name} | ${r.conversations} (${f(r.open_per_s, 0)}/s) | ${mb(r.server_rss_before_kb)} | ${mb(r.server_rss_after_idle_10s_kb)} | ${mb(r.server_rss_peak_kb)} | ${kb(r.bytes_per_conversation)} | ${mb(r.server_rss_anon_before_kb)} → ${mb(r.server_rss_anon_after_idle_10s_kb)} | ${kb(r.anon_bytes_per_conversation)} | ${r.errors} |`;
 }
 lines.push('Memory per idle conversation (token + start + one turn each, then idle 10 s; RSS of the server process from /proc):');
 lines.push('');
-lines.push('| Server GC settings | conversations | RSS before MB | RSS after MB | peak RSS MB | per conversation | errors |');
-lines.push('|---|---:|---:|---:|---:|---:|---:|');
+lines.push('| Server GC settings | conversations | RSS before MB | RSS after MB | peak RSS MB | RSS per conversation | anonymous RSS MB (before → after) | anonymous per conversation | errors |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 lines.push(idleRow('as shipped', idle));
 lines.push(idleRow('workstation GC, gen0 budget 4 MB (≈ live data)', idleWks));
 const disk = read('idle-default-disk.json');
@@ -99,7 +100,8 @@ if (disk?.data_dir_bytes && idle?.conversations) {
   lines.push(`On disk: the SQLite data directory held ${(disk.data_dir_bytes / 1048576).toFixed(1)} MB after ${idle.warmup_conversations + idle.conversations} conversations (≈ ${(disk.data_dir_bytes / (idle.warmup_conversations + idle.conversations) / 1024).toFixed(1)} KB each, WAL included): idle conversations live in the database, not in the process.`);
 }
 lines.push('');
-lines.push(`Target ≤ 4 KB per idle conversation: ${met(perConv == null ? null : perConv <= 4096)} (as shipped)${idleWks?.bytes_per_conversation != null ? `; ${met(idleWks.bytes_per_conversation <= 4096)} with workstation GC` : ''}.`);
+const anonPerConv = idle?.anon_bytes_per_conversation;
+lines.push(`Target ≤ 4 KB per idle conversation: total RSS ${met(perConv == null ? null : perConv <= 4096)}; process-private (anonymous) memory ${met(anonPerConv == null ? null : anonPerConv <= 4096)} (as shipped). RSS includes file-backed pages: with \`PRAGMA mmap_size\` the SQLite database file is mapped into the process, so RSS grows with the database (clean, shared with the kernel's page cache, reclaimable, capped by mmap_size), not with per-conversation objects.`);
 lines.push('');
 lines.push('WebSocket streams:');
 lines.push('');

@@ -789,12 +789,14 @@ internal sealed class Runner(Options o)
         var warm = await OpenManyAsync(Math.Min(500, o.Count / 10), socket: false, keep: null, oneTurn: true, TimeSpan.FromSeconds(60));
         await Task.Delay(3000);
         var rssBefore = Proc.StatusKb(o.Pid, "VmRSS");
+        var anonBefore = Proc.StatusKb(o.Pid, "RssAnon");
         var t0 = Stopwatch.GetTimestamp();
         var opened = await OpenManyAsync(o.Count, socket: false, keep: null, oneTurn: true, TimeSpan.FromSeconds(o.SetupLimit));
         var seconds = Ms(t0, Stopwatch.GetTimestamp()) / 1000;
         var rssAfter = Proc.StatusKb(o.Pid, "VmRSS");
         await Task.Delay(10_000); // idle: let background work settle, then read again
         var rssIdle = Proc.StatusKb(o.Pid, "VmRSS");
+        var anonIdle = Proc.StatusKb(o.Pid, "RssAnon");
         return new JsonObject
         {
             ["mode"] = "idle",
@@ -809,6 +811,11 @@ internal sealed class Runner(Options o)
             ["server_rss_after_idle_10s_kb"] = rssIdle,
             ["server_rss_peak_kb"] = Proc.StatusKb(o.Pid, "VmHWM"),
             ["bytes_per_conversation"] = opened == 0 ? null : (rssIdle - rssBefore) * 1024 / opened,
+            // RSS = anonymous (managed heap, native heaps, stacks) + file-backed (mapped files: with PRAGMA mmap_size, the SQLite database itself).
+            ["server_rss_anon_before_kb"] = anonBefore,
+            ["server_rss_anon_after_idle_10s_kb"] = anonIdle,
+            ["server_rss_file_after_idle_10s_kb"] = Proc.StatusKb(o.Pid, "RssFile"),
+            ["anon_bytes_per_conversation"] = opened == 0 ? null : (anonIdle - anonBefore) * 1024 / opened,
         };
     }
 
