@@ -23,6 +23,12 @@ function pick(lastMessages, choose) {
   return action.value ?? action.title;
 }
 
+// Whether every key of `expected` (recursively) has the same value in `actual`.
+function subset(expected, actual) {
+  if (expected === null || typeof expected !== 'object') return expected === actual;
+  return actual !== null && typeof actual === 'object' && Object.keys(expected).every((k) => subset(expected[k], actual[k]));
+}
+
 function checkStep(step, index, sent, status, records, conversation) {
   const okStatus = step.status ? [step.status] : [200, 202];
   if (!okStatus.includes(status)) fail(index, `HTTP ${status}, expected ${okStatus.join('/')}`, records);
@@ -40,6 +46,8 @@ function checkStep(step, index, sent, status, records, conversation) {
     if (e.text !== undefined && m.text !== e.text) fail(index, `message ${i} text ${JSON.stringify(m.text)}, expected ${JSON.stringify(e.text)}`, records);
     if (e.textMatches && !new RegExp(e.textMatches, 'u').test(m.text ?? '')) fail(index, `message ${i} text does not match /${e.textMatches}/`, records);
     if (e.suggestedActions !== undefined && (m.suggestedActions?.actions?.length ?? 0) !== e.suggestedActions) fail(index, `message ${i} suggested actions`, records);
+    (e.contains ?? []).forEach((part) => (m.text ?? '').includes(part) || fail(index, `message ${i} text lacks ${JSON.stringify(part)}`, records));
+    if (e.channelData !== undefined && !subset(e.channelData, m.channelData)) fail(index, `message ${i} channelData does not contain ${JSON.stringify(e.channelData)}`, records);
     const buttons = choices({ attachments: m.attachments }).length;
     if (e.heroButtons !== undefined && buttons !== e.heroButtons) fail(index, `message ${i} has ${buttons} hero buttons, expected ${e.heroButtons}`, records);
   });
