@@ -61,11 +61,24 @@ public sealed class AgentProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    /// <summary>
+    /// Sends SIGINT, as Ctrl+C in a terminal does. When this test run was started as a background job of a
+    /// non-interactive shell, SIGINT is ignored by inheritance and cannot reach the agent at all; then SIGTERM,
+    /// which the agent handles on the same path, stands in for it.
+    /// </summary>
     public void Interrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+        var signal = SigIntIsIgnoredByInheritance() ? "-TERM" : "-INT";
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString()]);
         kill.WaitForExit();
+    }
+
+    private static bool SigIntIsIgnoredByInheritance()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (line is null) return false;
+        var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (2 - 1))) != 0; // bit for signal 2 (SIGINT)
     }
 
     public void Dispose()
