@@ -1,7 +1,6 @@
-namespace SupportBot.AgentLink.Store;
+using SupportBot.Storage.Sqlite;
 
-/// <summary>One agent-link schema step; runs once per database file, in <see cref="Version"/> order.</summary>
-internal sealed record AgentLinkMigration(int Version, string Description, string Sql);
+namespace SupportBot.AgentLink.Store;
 
 /// <summary>
 /// The agent link's own migration track (<c>agentlink_schema_version</c>), so it shares the database file with
@@ -9,7 +8,7 @@ internal sealed record AgentLinkMigration(int Version, string Description, strin
 /// </summary>
 internal static class AgentLinkMigrations
 {
-    public static IReadOnlyList<AgentLinkMigration> All { get; } =
+    public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "conversations, pairing codes, agent sessions, jobs", """
             CREATE TABLE agentlink_conversation (

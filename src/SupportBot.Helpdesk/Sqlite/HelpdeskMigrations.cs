@@ -1,10 +1,6 @@
-namespace SupportBot.Helpdesk.Sqlite;
+using SupportBot.Storage.Sqlite;
 
-/// <summary>One helpdesk schema step; runs once per database file, in <see cref="Version"/> order.</summary>
-/// <param name="Version">Position in the helpdesk track; never renumber a released step.</param>
-/// <param name="Description">What it does (kept in <c>helpdesk_schema_version</c>).</param>
-/// <param name="Sql">The statements.</param>
-internal sealed record HelpdeskMigration(int Version, string Description, string Sql);
+namespace SupportBot.Helpdesk.Sqlite;
 
 /// <summary>
 /// The helpdesk's own migration track, recorded in <c>helpdesk_schema_version</c> so it shares the
@@ -12,7 +8,7 @@ internal sealed record HelpdeskMigration(int Version, string Description, string
 /// </summary>
 internal static class HelpdeskMigrations
 {
-    public static IReadOnlyList<HelpdeskMigration> All { get; } =
+    public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         new(1, "tickets, ticket events, daily number counter, webhook outbox", """
             CREATE TABLE helpdesk_ticket_counter (

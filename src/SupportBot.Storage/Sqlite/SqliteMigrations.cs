@@ -1,11 +1,5 @@
 namespace SupportBot.Storage.Sqlite;
 
-/// <summary>One schema change. Steps run in <see cref="Version"/> order, each exactly once per file.</summary>
-/// <param name="Version">Position in the sequence; never renumber a released step.</param>
-/// <param name="Description">What the step does (kept in <c>schema_version</c>).</param>
-/// <param name="Sql">The statements to run.</param>
-internal sealed record SqliteMigration(int Version, string Description, string Sql);
-
 /// <summary>
 /// The ordered schema steps. Append new steps at the end; never edit one that has shipped.
 /// </summary>
