@@ -23,7 +23,7 @@ public sealed class ConversationTurnRunner
     private readonly IConversationStateStore _store;
     private readonly ILogger _logger;
     private readonly ConversationTurnRunnerOptions _options;
-    private readonly ConversationLocks _locks = new();
+    private readonly InProcessConversationLockProvider _locks = new();
 
     /// <summary>Creates a runner delivering through <paramref name="adapter"/> and keeping state in <paramref name="store"/>.</summary>
     public ConversationTurnRunner(BotAdapter adapter, IConversationStateStore store, ILogger<ConversationTurnRunner>? logger = null, ConversationTurnRunnerOptions? options = null)
@@ -54,7 +54,7 @@ public sealed class ConversationTurnRunner
             throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
         }
 
-        using var held = await _locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        await using var held = await _locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
         return await RunLockedAsync(conversationId, activity, callback, cancellationToken).ConfigureAwait(false);
     }
 

@@ -8,6 +8,18 @@ public sealed class InProcessConversationLockProvider : IConversationLockProvide
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Number of conversations currently locked or waited on (for tests and diagnostics).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
     /// <inheritdoc />
     public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class HelpdeskConsoleBrowserTests : IAsyncLifetime
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         var context = await browser.NewContextAsync(new() { Locale = "ja-JP", ViewportSize = new() { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(45_000); // generous: CI runs every test assembly at once on 2 cores
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -55,7 +55,8 @@ public sealed class HelpdeskConsoleBrowserTests : IAsyncLifetime
         await page.GetByText("ユーザー名またはパスワードが違います").WaitForAsync();
         await page.GetByLabel("パスワード").FillAsync(ApiTestHost.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/helpdesk");
+        // Commit, not Load: the next steps wait for their own elements; a loaded CI machine can be slow to fire "load".
+        await page.WaitForURLAsync("**/helpdesk", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
 
         await page.Locator("#queue-list li", new() { HasText = ticket.Number }).ClickAsync();
         await page.Locator("#d-facts").GetByText("ライセンスが確認できません", new() { Exact = false }).WaitForAsync();

@@ -7,6 +7,7 @@ using SupportBot.Connector.DirectLine.Conversations;
 using SupportBot.Connector.DirectLine.Streaming;
 using SupportBot.Connector.DirectLine.Tokens;
 using SupportBot.Server.Hosting;
+using SupportBot.Storage;
 
 namespace SupportBot.Server.DirectLine;
 
@@ -41,7 +42,7 @@ public static class DirectLineServerExtensions
 
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<IDirectLineBroadcaster, InProcessDirectLineBroadcaster>();
-        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<InProcessConversationLockProvider>(); // in-process ordering of append + turn
         services.AddSingleton<IDirectLineOutbox, DirectLineOutbox>();
         services.AddSingleton<IDirectLineTurnProcessor, DirectLineBotAdapter>();
         services.AddSingleton<DirectLineConversations>();

@@ -34,7 +34,7 @@ public sealed partial class DirectLineConversations
         }
 
         // Held from append to end of turn: replies follow their message, messages are answered in log order.
-        using (await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             var logged = await log.AppendAsync(conversationId, position =>
             {

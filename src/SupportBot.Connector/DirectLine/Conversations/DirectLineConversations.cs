@@ -17,7 +17,7 @@ public sealed partial class DirectLineConversations(
     IActivityLog log,
     IDirectLineBroadcaster broadcaster,
     DirectLineTokenService tokens,
-    ConversationLocks locks,
+    InProcessConversationLockProvider locks,
     IDirectLineTurnProcessor turns,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
@@ -68,7 +68,7 @@ public sealed partial class DirectLineConversations(
             Locale = locale,
             MembersAdded = [Bot, new ChannelAccount(conversation.UserId, role: RoleTypes.User)],
         };
-        using (await locks.AcquireAsync(conversation.ConversationId, cancellationToken).ConfigureAwait(false))
+        await using (await locks.AcquireAsync(conversation.ConversationId, cancellationToken).ConfigureAwait(false))
         {
             await RunTurnAsync(update, CancellationToken.None).ConfigureAwait(false);
         }

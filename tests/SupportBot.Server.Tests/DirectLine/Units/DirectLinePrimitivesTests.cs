@@ -1,6 +1,7 @@
 using SupportBot.Connector.DirectLine;
 using SupportBot.Connector.DirectLine.Conversations;
 using SupportBot.Connector.DirectLine.Streaming;
+using SupportBot.Storage;
 
 namespace SupportBot.Server.Tests.DirectLine.Units;
 
@@ -80,12 +81,12 @@ public sealed class DirectLinePrimitivesTests
     [Fact]
     public async Task ConversationLocks_SameConversation_RunsOneAtATime()
     {
-        var locks = new ConversationLocks();
+        var locks = new InProcessConversationLockProvider();
         var inside = 0;
         var maxInside = 0;
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {
-            using (await locks.AcquireAsync("c", CancellationToken.None))
+            await using (await locks.AcquireAsync("c", CancellationToken.None))
             {
                 var now = Interlocked.Increment(ref inside);
                 maxInside = Math.Max(maxInside, now);
@@ -99,9 +100,9 @@ public sealed class DirectLinePrimitivesTests
     [Fact]
     public async Task ConversationLocks_DifferentConversations_DoNotWaitForEachOther()
     {
-        var locks = new ConversationLocks();
-        using var a = await locks.AcquireAsync("a", CancellationToken.None);
-        using var b = await locks.AcquireAsync("b", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
+        var locks = new InProcessConversationLockProvider();
+        await using var a = await locks.AcquireAsync("a", CancellationToken.None);
+        await using var b = await locks.AcquireAsync("b", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(2));
         Assert.NotNull(b);
     }
 }
