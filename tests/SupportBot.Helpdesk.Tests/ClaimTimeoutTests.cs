@@ -18,7 +18,12 @@ public sealed class ClaimTimeoutTests : IDisposable
         {
             services.AddSingleton<TimeProvider>(time);
             services.AddSingleton<IHelpdeskUserMessenger>(messenger);
-        }, new Dictionary<string, string?> { ["Helpdesk:ClaimTimeout"] = "00:10:00" });
+        }, new Dictionary<string, string?>
+        {
+            ["Helpdesk:ClaimTimeout"] = "00:10:00",
+            // The hosted loop's own timer must not fire while the fake clock advances: the test calls the check itself.
+            ["Helpdesk:ClaimCheckInterval"] = "1.00:00:00",
+        });
         var escalation = host.Services.GetRequiredService<EscalationService>();
         var check = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ClaimTimeoutService>().Single();
 
