@@ -9,10 +9,10 @@ public static class HelpdeskTexts
     /// <summary>Whether <paramref name="locale"/> selects English.</summary>
     public static bool IsEnglish(string? locale) => locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>Told when the ticket is created.</summary>
+    /// <summary>Told when the ticket is created (the flow has usually just said it is handing over, so this does not repeat it).</summary>
     public static string TicketCreated(string number, string? locale) => IsEnglish(locale)
-        ? $"I'm passing this to our helpdesk. Your ticket number is {number}. Please stay in this chat; a member of staff will join."
-        : $"担当者におつなぎします。受付番号は {number} です。担当者が参加するまで、このままお待ちください。";
+        ? $"Your request for the helpdesk is registered. Your ticket number is {number}. Please stay in this chat; a member of staff will join."
+        : $"担当者への引き継ぎを受け付けました。受付番号は {number} です。担当者が参加するまで、このままお待ちください。";
 
     /// <summary>Told when staff claim the ticket.</summary>
     public static string StaffJoined(string staffName, string? locale) => IsEnglish(locale)
