@@ -1,9 +1,9 @@
 using SupportBot.Storage;
 
-namespace SupportBot.Dialogs.Tests;
+namespace SupportBot.Testing;
 
 /// <summary>A test store with real optimistic concurrency and conflict injection.</summary>
-internal sealed class InMemoryConversationStateStore : IConversationStateStore
+public sealed class InMemoryConversationStateStore : IConversationStateStore
 {
     private readonly Dictionary<string, StoredState> _rows = new(StringComparer.Ordinal);
     private int _conflictsToInject;
