@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using SupportBot.Testing;
 
 namespace SupportBot.Connector.Tests.BotFramework;
 
@@ -11,7 +11,7 @@ namespace SupportBot.Connector.Tests.BotFramework;
 /// </summary>
 public sealed class BotbuilderChannelTests
 {
-    private static readonly string HarnessDir = Path.Combine(RepoRoot(), "tests", "SupportBot.Connector.Tests", "botbuilder-channel");
+    private static readonly string HarnessDir = Path.Combine(RepositoryRoot.Containing("tests/SupportBot.Connector.Tests/botbuilder-channel"), "tests", "SupportBot.Connector.Tests", "botbuilder-channel");
 
     [Theory]
     [InlineData("echo-bot.json", 7)]
@@ -21,7 +21,7 @@ public sealed class BotbuilderChannelTests
         await EnsureNodeModulesAsync();
         await using var host = await BotHost.StartAsync();
 
-        var (exitCode, stdout, stderr) = await RunAsync("node", "channel.js", "--bot", host.MessagesUrl.ToString(), "--script", Path.Combine("scripts", script));
+        var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync("node", HarnessDir, TimeSpan.FromMinutes(3), "channel.js", "--bot", host.MessagesUrl.ToString(), "--script", Path.Combine("scripts", script));
 
         Assert.True(exitCode == 0, $"botbuilder channel failed ({exitCode}):\n{stderr}\n{stdout}");
         using var transcript = JsonDocument.Parse(stdout);
@@ -32,37 +32,8 @@ public sealed class BotbuilderChannelTests
     {
         if (!File.Exists(Path.Combine(HarnessDir, "node_modules", "botbuilder", "package.json")))
         {
-            var (exitCode, stdout, stderr) = await RunAsync("npm", "ci", "--no-audit", "--no-fund");
-            Assert.True(exitCode == 0, $"npm ci failed:\n{stdout}\n{stderr}");
+            var npm = await ExternalProcess.RunAsync("npm", HarnessDir, TimeSpan.FromMinutes(3), "ci", "--no-audit", "--no-fund");
+            Assert.True(npm.ExitCode == 0, $"npm ci failed:\n{npm.Combined}");
         }
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = HarnessDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "SupportBot.Connector.Tests", "botbuilder-channel")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/SupportBot.Connector.Tests/botbuilder-channel not found above " + AppContext.BaseDirectory);
     }
 }

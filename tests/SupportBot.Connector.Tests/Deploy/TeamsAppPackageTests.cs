@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using SupportBot.Testing;
 
 namespace SupportBot.Connector.Tests.Deploy;
 
@@ -12,7 +12,7 @@ namespace SupportBot.Connector.Tests.Deploy;
 public sealed class TeamsAppPackageTests
 {
     private const string BotAppId = "6f3a1f0e-1111-4c3b-9a52-0b1d7c2f0001";
-    private static readonly string TeamsDir = Path.Combine(RepoRoot(), "deploy", "teams");
+    private static readonly string TeamsDir = Path.Combine(RepositoryRoot.Containing("deploy/teams/manifest.json"), "deploy", "teams");
     private static readonly string ValidateDir = Path.Combine(TeamsDir, "validate");
 
     [Fact]
@@ -82,36 +82,13 @@ public sealed class TeamsAppPackageTests
     private static async Task<(int ExitCode, string Output)> RunAsync(string file, string directory, params object[] args)
     {
         var expectSuccess = args.LastOrDefault() is not false;
-        var info = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args.OfType<string>())
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout + await stderr;
+        var arguments = args.OfType<string>().ToArray();
+        var result = await ExternalProcess.RunAsync(file, directory, TimeSpan.FromMinutes(5), arguments);
         if (expectSuccess)
         {
-            Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', info.ArgumentList)} failed ({process.ExitCode}):\n{output}");
+            Assert.True(result.ExitCode == 0, $"{file} {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Combined}");
         }
 
-        return (process.ExitCode, output);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "deploy", "teams", "manifest.json")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("deploy/teams/manifest.json not found above " + AppContext.BaseDirectory);
+        return (result.ExitCode, result.Combined);
     }
 }

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Server.Tests.Infrastructure;
+using SupportBot.Testing;
 
 namespace SupportBot.Server.Tests.BotFramework;
 
@@ -17,7 +17,7 @@ namespace SupportBot.Server.Tests.BotFramework;
 public sealed class PassageOverBotbuilderTests : IDisposable
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47"; // botbuilder-channel/activities.js
-    private static readonly string HarnessDir = Path.Combine(RepoRoot(), "tests", "SupportBot.Connector.Tests", "botbuilder-channel");
+    private static readonly string HarnessDir = Path.Combine(RepositoryRoot.Containing("tests/SupportBot.Connector.Tests/botbuilder-channel"), "tests", "SupportBot.Connector.Tests", "botbuilder-channel");
 
     private readonly SupportBotFactory _factory = new(fakeTime: false);
 
@@ -27,7 +27,7 @@ public sealed class PassageOverBotbuilderTests : IDisposable
         await EnsureNodeModulesAsync();
         var messagesUrl = StartKestrel() + "api/messages";
 
-        var (exitCode, stdout, stderr) = await RunAsync("node", "channel.js", "--bot", messagesUrl, "--script", Path.Combine("scripts", "passage.json"));
+        var (exitCode, stdout, stderr) = await ExternalProcess.RunAsync("node", HarnessDir, TimeSpan.FromMinutes(3), "channel.js", "--bot", messagesUrl, "--script", Path.Combine("scripts", "passage.json"));
 
         Assert.True(exitCode == 0, $"botbuilder channel failed ({exitCode}):\n{stderr}\n{stdout}");
         using var transcript = JsonDocument.Parse(stdout);
@@ -71,52 +71,13 @@ public sealed class PassageOverBotbuilderTests : IDisposable
         return address + "/";
     }
 
-    // The process runner below is copied from tests/SupportBot.Connector.Tests/BotFramework/BotbuilderChannelTests.cs
-    // (a test project is not referenced from another one).
     private static async Task EnsureNodeModulesAsync()
     {
         if (!File.Exists(Path.Combine(HarnessDir, "node_modules", "botbuilder", "package.json")))
         {
-            var (exitCode, stdout, stderr) = await RunAsync("npm", "ci", "--no-audit", "--no-fund");
-            Assert.True(exitCode == 0, $"npm ci failed:\n{stdout}\n{stderr}");
+            var npm = await ExternalProcess.RunAsync("npm", HarnessDir, TimeSpan.FromMinutes(3), "ci", "--no-audit", "--no-fund");
+            Assert.True(npm.ExitCode == 0, $"npm ci failed:\n{npm.Combined}");
         }
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { WorkingDirectory = HarnessDir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "tests", "SupportBot.Connector.Tests", "botbuilder-channel")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("tests/SupportBot.Connector.Tests/botbuilder-channel not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()
