@@ -11,10 +11,12 @@ using SupportBot.Helpdesk.ConsolePage;
 using SupportBot.Helpdesk.Escalation;
 using SupportBot.Helpdesk.Handoff;
 using SupportBot.Helpdesk.Outbox;
+using SupportBot.Helpdesk.PostgreSql;
 using SupportBot.Helpdesk.Relay;
 using SupportBot.Helpdesk.Sqlite;
 using SupportBot.Helpdesk.Tickets;
 using SupportBot.Helpdesk.Webhook;
+using SupportBot.Storage.PostgreSql;
 using SupportBot.Storage.Sqlite;
 
 namespace SupportBot.Helpdesk;
@@ -27,7 +29,7 @@ namespace SupportBot.Helpdesk;
 public static class HelpdeskExtensions
 {
     /// <summary>
-    /// Registers the ticket store (SQLite, shared file), webhook outbox and drainer, claim-timeout check,
+    /// Registers the ticket store and webhook outbox (PostgreSQL when <c>ConnectionStrings:SupportBot</c> is set, else SQLite in the shared file), the webhook drainer, the claim-timeout check,
     /// escalation/relay services, the helpdesk authentication schemes and policies, and OpenAPI.
     /// </summary>
     public static IHostApplicationBuilder AddHelpdesk(this IHostApplicationBuilder builder)
@@ -39,15 +41,23 @@ public static class HelpdeskExtensions
         var options = section.Get<HelpdeskOptions>() ?? new HelpdeskOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        var databasePath = ResolveDatabasePath(options, builder.Configuration, builder.Environment.ContentRootPath);
-        services.TryAddSingleton(_ => new HelpdeskDatabase(databasePath));
         services.TryAddSingleton(sp =>
         {
             var current = sp.GetRequiredService<IOptions<HelpdeskOptions>>().Value;
             return new TicketNumbering(current.TicketPrefix, TicketNumbering.FindZone(current.TimeZone));
         });
-        services.TryAddSingleton<ITicketStore, SqliteTicketStore>();
-        services.TryAddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
+        var connectionString = builder.Configuration.GetConnectionString(PostgreSqlStorage.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            AddPostgreSqlStores(services, connectionString);
+        }
+        else
+        {
+            var databasePath = ResolveDatabasePath(options, builder.Configuration, builder.Environment.ContentRootPath);
+            services.TryAddSingleton(_ => new HelpdeskDatabase(databasePath));
+            services.TryAddSingleton<ITicketStore, SqliteTicketStore>();
+            services.TryAddSingleton<IWebhookOutbox, SqliteWebhookOutbox>();
+        }
         services.TryAddSingleton<IHelpdeskUserMessenger, LoggingUserMessenger>();
         services.TryAddSingleton<WebhookNudge>();
         services.TryAddSingleton<WebhookSender>();
@@ -68,6 +78,19 @@ public static class HelpdeskExtensions
             services.AddOpenApi();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// Tickets and outbox in PostgreSQL (several instances on one database). Shares the pool of the host's
+    /// <see cref="PostgreSqlStorage"/> when it registered one, else opens (and owns) its own.
+    /// </summary>
+    private static void AddPostgreSqlStores(IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(sp => sp.GetService<PostgreSqlStorage>() is { } storage
+            ? new HelpdeskPostgreSqlDatabase(storage.Database)
+            : HelpdeskPostgreSqlDatabase.Open(connectionString));
+        services.TryAddSingleton<ITicketStore, PostgreSqlTicketStore>();
+        services.TryAddSingleton<IWebhookOutbox, PostgreSqlWebhookOutbox>();
     }
 
     /// <summary>Maps <c>/api/helpdesk/*</c>, the console at <c>/helpdesk</c>, and (unless switched off) <c>/openapi/v1.json</c>.</summary>

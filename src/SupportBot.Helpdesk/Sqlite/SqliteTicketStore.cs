@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SupportBot.Helpdesk.Masking;
 using SupportBot.Helpdesk.Tickets;
 using static SupportBot.Helpdesk.Sqlite.TicketRows;
 
@@ -23,12 +22,9 @@ public sealed partial class SqliteTicketStore : ITicketStore
     /// <inheritdoc />
     public Task<Ticket> CreateAsync(TicketDraft draft, Func<Ticket, string>? webhookPayload = null, CancellationToken cancellationToken = default)
     {
-        var masked = TicketMasker.Mask(draft);
+        var row = Prepare(draft);
+        var masked = row.Masked;
         var now = _time.GetUtcNow();
-        var priority = PriorityPolicy.Derive(masked.RemainingDays, masked.PriorityOverride);
-        var summary = masked.Summary ?? Masking.Masking.Mask(DefaultSummary(masked)) ?? "";
-        var conversationId = masked.Conversation.Conversation?.Id
-            ?? throw new ArgumentException("The conversation reference has no conversation id.", nameof(draft));
 
         using var connection = _database.OpenConnection();
         // IMMEDIATE: the counter, the ticket and its outbox item are written under one writer lock.
@@ -46,20 +42,20 @@ public sealed partial class SqliteTicketStore : ITicketStore
             RETURNING {TicketColumns};
             """;
         insert.Parameters.AddWithValue("$number", number);
-        insert.Parameters.AddWithValue("$priority", (int)priority);
+        insert.Parameters.AddWithValue("$priority", (int)row.Priority);
         insert.Parameters.AddWithValue("$override", Db(masked.PriorityOverride is { } o ? (int)o : null));
         insert.Parameters.AddWithValue("$reason", masked.Reason);
         insert.Parameters.AddWithValue("$channel", masked.ChannelId);
-        insert.Parameters.AddWithValue("$conversation", conversationId);
+        insert.Parameters.AddWithValue("$conversation", row.ConversationId);
         insert.Parameters.AddWithValue("$flow", Db(masked.FlowId));
         insert.Parameters.AddWithValue("$version", Db(masked.FlowVersion));
         insert.Parameters.AddWithValue("$remaining", Db(masked.RemainingDays));
-        insert.Parameters.AddWithValue("$summary", summary);
+        insert.Parameters.AddWithValue("$summary", row.Summary);
         insert.Parameters.AddWithValue("$error", Db(masked.ErrorText));
         insert.Parameters.AddWithValue("$product", Db(masked.ProductVersion));
         insert.Parameters.AddWithValue("$os", Db(masked.OperatingSystem));
         insert.Parameters.AddWithValue("$locale", Db(masked.Locale));
-        insert.Parameters.AddWithValue("$context", ContextJson(masked));
+        insert.Parameters.AddWithValue("$context", row.ContextJson);
         insert.Parameters.AddWithValue("$created", ToMs(now));
         Ticket ticket;
         using (var reader = insert.ExecuteReader())
@@ -102,13 +98,6 @@ public sealed partial class SqliteTicketStore : ITicketStore
         }
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadTicket(reader) : null);
-    }
-
-    private static string DefaultSummary(TicketDraft draft)
-    {
-        var what = draft.ErrorText ?? draft.Answers.Values.LastOrDefault() ?? "";
-        var summary = string.IsNullOrEmpty(draft.FlowId) ? what : $"[{draft.FlowId}] {what}";
-        return summary.Length > 200 ? summary[..200] : summary;
     }
 
     private static long NextSequence(SqliteConnection connection, SqliteTransaction transaction, string dayKey)

@@ -1,5 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using SupportBot.Helpdesk.Masking;
 using SupportBot.Helpdesk.Tickets;
 using SupportBot.Schema;
 
@@ -15,7 +16,13 @@ internal sealed record TicketContext(
     IReadOnlyList<string> Tried,
     IReadOnlyList<Activity> Transcript);
 
-/// <summary>Maps helpdesk table rows to <see cref="Ticket"/> and <see cref="TicketEvent"/>.</summary>
+/// <summary>A masked draft plus the derived values of its row.</summary>
+internal sealed record NewTicket(TicketDraft Masked, TicketPriority Priority, string Summary, string ConversationId, string ContextJson);
+
+/// <summary>
+/// Maps helpdesk table rows to <see cref="Ticket"/> and <see cref="TicketEvent"/>. Engine-neutral: the SQLite and
+/// PostgreSQL stores keep the same columns (times as Unix milliseconds) and share this mapping.
+/// </summary>
 internal static class TicketRows
 {
     public const string TicketColumns = """
@@ -28,7 +35,7 @@ internal static class TicketRows
         new TicketContext(draft.Conversation, draft.Path, draft.Answers, draft.Slots, draft.Checks, draft.Tried, draft.Transcript),
         BotJson.Options);
 
-    public static Ticket ReadTicket(SqliteDataReader r)
+    public static Ticket ReadTicket(DbDataReader r)
     {
         var context = JsonSerializer.Deserialize<TicketContext>(r.GetString(16), BotJson.Options)!;
         return new Ticket
@@ -62,12 +69,23 @@ internal static class TicketRows
             Assignee = NullableString(r, 20),
             Rating = r.IsDBNull(21) ? null : r.GetInt32(21),
             RatingComment = NullableString(r, 22),
-            ClaimTimeoutNotified = r.GetInt64(23) != 0,
+            ClaimTimeoutNotified = Convert.ToInt64(r.GetValue(23), System.Globalization.CultureInfo.InvariantCulture) != 0,
         };
     }
 
-    public static TicketEvent ReadEvent(SqliteDataReader r) => new(
+    public static TicketEvent ReadEvent(DbDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), FromMs(r.GetInt64(2)), r.GetString(3), r.GetString(4), NullableString(r, 5));
+
+    /// <summary>A draft masked again and reduced to the values a new ticket row needs.</summary>
+    public static NewTicket Prepare(TicketDraft draft)
+    {
+        var masked = TicketMasker.Mask(draft);
+        var priority = PriorityPolicy.Derive(masked.RemainingDays, masked.PriorityOverride);
+        var summary = masked.Summary ?? Masking.Masking.Mask(DefaultSummary(masked)) ?? "";
+        var conversationId = masked.Conversation.Conversation?.Id
+            ?? throw new ArgumentException("The conversation reference has no conversation id.", nameof(draft));
+        return new NewTicket(masked, priority, summary, conversationId, ContextJson(masked));
+    }
 
     public static string StatusText(TicketStatus status) => status.ToString().ToLowerInvariant();
 
@@ -77,5 +95,12 @@ internal static class TicketRows
 
     public static object Db(object? value) => value ?? DBNull.Value;
 
-    private static string? NullableString(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string DefaultSummary(TicketDraft draft)
+    {
+        var what = draft.ErrorText ?? draft.Answers.Values.LastOrDefault() ?? "";
+        var summary = string.IsNullOrEmpty(draft.FlowId) ? what : $"[{draft.FlowId}] {what}";
+        return summary.Length > 200 ? summary[..200] : summary;
+    }
+
+    private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }
