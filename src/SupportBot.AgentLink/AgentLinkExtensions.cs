@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using SupportBot.AgentLink.Http;
 using SupportBot.AgentLink.Jobs;
 using SupportBot.AgentLink.Pairing;
+using SupportBot.AgentLink.PostgreSql;
 using SupportBot.AgentLink.Store;
+using SupportBot.Storage.PostgreSql;
 
 namespace SupportBot.AgentLink;
 
@@ -15,8 +17,8 @@ namespace SupportBot.AgentLink;
 public static class AgentLinkExtensions
 {
     /// <summary>
-    /// Registers the agent link: options (<c>AgentLink</c> section, validated at start), the SQLite tables, pairing,
-    /// tokens, the job queue, <see cref="IAgentPairing"/>, <see cref="IAgentPresence"/>, <see cref="IAgentCheckDispatcher"/>
+    /// Registers the agent link: options (<c>AgentLink</c> section, validated at start), the stores (PostgreSQL when
+    /// <c>ConnectionStrings:SupportBot</c> is set, else SQLite in the shared file), pairing, tokens, the job queue, <see cref="IAgentPairing"/>, <see cref="IAgentPresence"/>, <see cref="IAgentCheckDispatcher"/>
     /// and a logging <see cref="IAgentResultSink"/> the host replaces with its own.
     /// </summary>
     public static IServiceCollection AddAgentLink(this IServiceCollection services, IConfiguration configuration)
@@ -29,12 +31,22 @@ public static class AgentLinkExtensions
                 "AgentLink:DownloadUrl must be an absolute URL.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AgentLinkDatabase(DatabasePath(sp, configuration)));
         services.AddSingleton(sp => new AgentTokens(
             AgentSigningKey.Resolve(sp.GetRequiredService<IOptions<AgentLinkOptions>>().Value.SigningKey, DataDirectory(sp, configuration)),
             sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<AgentLinkStore>();
-        services.AddSingleton<AgentJobStore>();
+        var connectionString = configuration.GetConnectionString(PostgreSqlStorage.ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            AddPostgreSqlStores(services, connectionString);
+        }
+        else
+        {
+            services.AddSingleton(sp => new AgentLinkDatabase(DatabasePath(sp, configuration)));
+            services.AddSingleton<SqliteAgentLinkStore>();
+            services.AddSingleton<IAgentLinkStore>(sp => sp.GetRequiredService<SqliteAgentLinkStore>());
+            services.AddSingleton<IPairingFailureLog>(sp => sp.GetRequiredService<SqliteAgentLinkStore>());
+            services.AddSingleton<IAgentJobStore, SqliteAgentJobStore>();
+        }
         services.AddSingleton<PairingThrottle>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<ResultDelivery>();
@@ -47,6 +59,21 @@ public static class AgentLinkExtensions
         services.AddSingleton<JobExpiryService>();
         services.AddHostedService(sp => sp.GetRequiredService<JobExpiryService>());
         return services;
+    }
+
+    /// <summary>
+    /// Links, pairing failures and jobs in PostgreSQL (several instances on one database). Shares the pool of the
+    /// host's <see cref="PostgreSqlStorage"/> when it registered one, else opens (and owns) its own.
+    /// </summary>
+    private static void AddPostgreSqlStores(IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(sp => sp.GetService<PostgreSqlStorage>() is { } storage
+            ? new AgentLinkPostgreSqlDatabase(storage.Database)
+            : AgentLinkPostgreSqlDatabase.Open(connectionString));
+        services.AddSingleton<PostgreSqlAgentLinkStore>();
+        services.AddSingleton<IAgentLinkStore>(sp => sp.GetRequiredService<PostgreSqlAgentLinkStore>());
+        services.AddSingleton<IPairingFailureLog>(sp => sp.GetRequiredService<PostgreSqlAgentLinkStore>());
+        services.AddSingleton<IAgentJobStore, PostgreSqlAgentJobStore>();
     }
 
     /// <summary>Maps <c>POST /api/agent/pair</c>, <c>GET /api/agent/jobs</c>, <c>POST /api/agent/results</c> and <c>GET /agent/download</c>.</summary>

@@ -33,7 +33,7 @@ internal static class AgentLinkEndpoints
             : Results.Json(new AgentError(outcome.Error!, Message(outcome.Error!)), AgentJsonContext.Default.AgentError, statusCode: outcome.Status);
     }
 
-    private static async Task<IResult> PollAsync(HttpContext http, AgentTokens tokens, AgentLinkStore store, AgentJobService jobs,
+    private static async Task<IResult> PollAsync(HttpContext http, AgentTokens tokens, IAgentLinkStore store, AgentJobService jobs,
         IOptions<AgentLinkOptions> options, TimeProvider time)
     {
         var (caller, error) = await AgentRequests.AuthenticateAsync(http, tokens, store, time);
@@ -60,7 +60,7 @@ internal static class AgentLinkEndpoints
         };
     }
 
-    private static async Task<IResult> PostResultAsync(HttpContext http, AgentTokens tokens, AgentLinkStore store, AgentJobService jobs,
+    private static async Task<IResult> PostResultAsync(HttpContext http, AgentTokens tokens, IAgentLinkStore store, AgentJobService jobs,
         IOptions<AgentLinkOptions> options, TimeProvider time)
     {
         var (caller, error) = await AgentRequests.AuthenticateAsync(http, tokens, store, time);

@@ -40,7 +40,7 @@ internal static class AgentRequests
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: $"At most {maxBytes} bytes.");
 
     /// <summary>The caller behind the bearer token, or the answer: 401 (missing, bad, expired, revoked) or 410 (conversation ended).</summary>
-    public static async Task<(AgentCaller? Caller, IResult? Error)> AuthenticateAsync(HttpContext http, AgentTokens tokens, AgentLinkStore store, TimeProvider time)
+    public static async Task<(AgentCaller? Caller, IResult? Error)> AuthenticateAsync(HttpContext http, AgentTokens tokens, IAgentLinkStore store, TimeProvider time)
     {
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;

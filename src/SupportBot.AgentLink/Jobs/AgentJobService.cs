@@ -7,7 +7,7 @@ namespace SupportBot.AgentLink.Jobs;
 
 /// <summary>Queues checks (<see cref="IAgentCheckDispatcher"/>), hands them to polling agents, and records results.</summary>
 internal sealed class AgentJobService(
-    AgentJobStore jobs, AgentLinkStore links, JobSignal signal, ResultDelivery delivery,
+    IAgentJobStore jobs, IAgentLinkStore links, JobSignal signal, ResultDelivery delivery,
     IOptions<AgentLinkOptions> options, TimeProvider time, ILogger<AgentJobService> logger) : IAgentCheckDispatcher
 {
     public Task<CheckRequest> DispatchAsync(string conversationId, AgentCheck check, CancellationToken cancellationToken = default)

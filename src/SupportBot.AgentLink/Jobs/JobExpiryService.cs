@@ -11,7 +11,7 @@ namespace SupportBot.AgentLink.Jobs;
 /// so a flow waiting for a check falls back to asking the user instead of hanging.
 /// </summary>
 internal sealed class JobExpiryService(
-    AgentJobStore jobs, ResultDelivery delivery, IOptions<AgentLinkOptions> options, TimeProvider time,
+    IAgentJobStore jobs, ResultDelivery delivery, IOptions<AgentLinkOptions> options, TimeProvider time,
     ILogger<JobExpiryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -6,7 +6,7 @@ using SupportBot.AgentLink.Store;
 namespace SupportBot.AgentLink.Jobs;
 
 /// <summary>Hands results and "job started" notices to the host's <see cref="IAgentResultSink"/>; sink failures are logged, never thrown at the agent.</summary>
-internal sealed class ResultDelivery(AgentLinkStore links, IServiceProvider services, ILogger<ResultDelivery> logger)
+internal sealed class ResultDelivery(IAgentLinkStore links, IServiceProvider services, ILogger<ResultDelivery> logger)
 {
     public async Task DeliverAsync(string conversationId, CheckResult result, CancellationToken cancellationToken)
     {

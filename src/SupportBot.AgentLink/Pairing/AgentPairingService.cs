@@ -13,7 +13,7 @@ internal sealed record PairOutcome(PairResponse? Response, int Status, string? E
 
 /// <summary>Codes, pairing, sessions and presence (<see cref="IAgentPairing"/>, <see cref="IAgentPresence"/>).</summary>
 internal sealed class AgentPairingService(
-    AgentLinkStore store, AgentTokens tokens, PairingThrottle throttle, JobSignal signal,
+    IAgentLinkStore store, AgentTokens tokens, PairingThrottle throttle, JobSignal signal,
     IOptions<AgentLinkOptions> options, TimeProvider time, ILogger<AgentPairingService> logger) : IAgentPairing, IAgentPresence
 {
     public Task<PairingCode> CreateCodeAsync(ConversationReference conversation, CancellationToken cancellationToken = default)

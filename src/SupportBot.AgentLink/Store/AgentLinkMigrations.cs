@@ -58,6 +58,14 @@ internal static class AgentLinkMigrations
             CREATE INDEX agentlink_job_queue ON agentlink_job (conversation_id, state, seq);
             CREATE INDEX agentlink_job_deadline ON agentlink_job (state, deadline_ms);
             """),
+        new(2, "pairing failures (brute-force lock-out shared by every process on the database)", """
+            CREATE TABLE agentlink_pairing_failure (
+                id      INTEGER PRIMARY KEY AUTOINCREMENT,
+                address TEXT    NOT NULL,
+                at_ms   INTEGER NOT NULL
+            );
+            CREATE INDEX agentlink_pairing_failure_at ON agentlink_pairing_failure (at_ms);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -3,25 +3,19 @@ using SupportBot.Agent.Contracts;
 
 namespace SupportBot.AgentLink.Store;
 
-/// <summary>How recording a result ended.</summary>
-internal enum CompleteOutcome { Accepted, Duplicate, Late, NotFound, KindMismatch }
-
-/// <summary>A job that passed its deadline unanswered.</summary>
-internal sealed record ExpiredJob(string ConversationId, string JobId, string Kind);
-
 /// <summary>
-/// The job queue. States: queued → claimed → done; queued/claimed → expired (deadline) or cancelled (conversation ended).
-/// Claiming is one UPDATE … RETURNING, so two polls (or two instances) never take the same job.
+/// The job queue in SQLite. Claiming is one UPDATE … RETURNING under the file's single writer, so two polls (or two
+/// processes on one file) never take the same job.
 /// </summary>
-internal sealed class AgentJobStore(AgentLinkDatabase database)
+internal sealed class SqliteAgentJobStore(AgentLinkDatabase database) : IAgentJobStore
 {
     private const int MaxJobsPerPoll = 10;
 
-    /// <summary>Queues a job; false when the conversation has no open link.</summary>
+    /// <inheritdoc />
     public bool Enqueue(string conversationId, CheckRequest job, long nowMs)
     {
         using var connection = database.OpenConnection();
-        return AgentLinkStore.Execute(connection, null, """
+        return SqliteAgentLinkStore.Execute(connection, null, """
             INSERT INTO agentlink_job (job_id, conversation_id, kind, parameters_json, created_at_ms, deadline_ms, state)
             SELECT $j, $c, $k, $p, $now, $d, 'queued'
             WHERE EXISTS (SELECT 1 FROM agentlink_conversation WHERE conversation_id = $c AND ended_at_ms IS NULL);
@@ -29,7 +23,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
             ("$now", nowMs), ("$d", job.Deadline.ToUnixTimeMilliseconds())) == 1;
     }
 
-    /// <summary>Takes the conversation's queued jobs (oldest first) for <paramref name="sessionId"/>.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<CheckRequest> Claim(string conversationId, string sessionId, long nowMs)
     {
         using var connection = database.OpenConnection();
@@ -55,7 +49,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
         return [.. jobs.OrderBy(j => j.Seq).Select(j => j.Job)];
     }
 
-    /// <summary>Records a result for a job of <paramref name="conversationId"/>; other conversations' jobs read as not found.</summary>
+    /// <inheritdoc />
     public CompleteOutcome Complete(string conversationId, CheckResult result, long nowMs)
     {
         using var connection = database.OpenConnection();
@@ -75,7 +69,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
         if (state is "done") return CompleteOutcome.Duplicate;
         var accepted = state is "claimed" or "queued";
         // A late answer is still kept for the helpdesk, but the flow has moved on: it is not delivered.
-        AgentLinkStore.Execute(connection, transaction, """
+        SqliteAgentLinkStore.Execute(connection, transaction, """
             UPDATE agentlink_job SET state = CASE WHEN $accepted = 1 THEN 'done' ELSE state END,
                    completed_at_ms = COALESCE(completed_at_ms, $now), status = $st, result_json = $r
             WHERE job_id = $j;
@@ -85,7 +79,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
         return accepted ? CompleteOutcome.Accepted : CompleteOutcome.Late;
     }
 
-    /// <summary>Marks unanswered jobs past their deadline expired and returns them (each exactly once).</summary>
+    /// <inheritdoc />
     public IReadOnlyList<ExpiredJob> ExpireDue(long nowMs)
     {
         using var connection = database.OpenConnection();
@@ -102,7 +96,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
         return expired;
     }
 
-    /// <summary>The stored results of a conversation, oldest first.</summary>
+    /// <inheritdoc />
     public IReadOnlyList<CheckResult> Results(string conversationId)
     {
         using var connection = database.OpenConnection();
@@ -118,7 +112,7 @@ internal sealed class AgentJobStore(AgentLinkDatabase database)
         return results;
     }
 
-    /// <summary>Number of jobs in <paramref name="state"/> for a conversation (tests, diagnostics).</summary>
+    /// <inheritdoc />
     public int Count(string conversationId, string state)
     {
         using var connection = database.OpenConnection();

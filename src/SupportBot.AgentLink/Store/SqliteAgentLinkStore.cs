@@ -3,16 +3,10 @@ using SupportBot.Schema;
 
 namespace SupportBot.AgentLink.Store;
 
-/// <summary>How redeeming a pairing code ended.</summary>
-internal enum RedeemOutcome { Paired, Invalid, Expired, Used }
-
-/// <summary>An agent session as the token check needs it.</summary>
-internal sealed record SessionRow(string SessionId, string ConversationId, long ExpiresAtMs, long? RevokedAtMs, long? EndedAtMs);
-
-/// <summary>Conversations, pairing codes and agent sessions in SQLite (times as Unix milliseconds).</summary>
-internal sealed class AgentLinkStore(AgentLinkDatabase database)
+/// <summary>Conversations, pairing codes, agent sessions and pairing failures in SQLite (times as Unix milliseconds).</summary>
+internal sealed class SqliteAgentLinkStore(AgentLinkDatabase database) : IAgentLinkStore, IPairingFailureLog
 {
-    /// <summary>Records the conversation (re-opening an ended one) and a new code; false when the hash is taken.</summary>
+    /// <inheritdoc />
     public bool AddCode(ConversationReference reference, string codeHash, long nowMs, long expiresMs)
     {
         var conversationId = reference.Conversation!.Id!;
@@ -34,7 +28,7 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
         return inserted == 1;
     }
 
-    /// <summary>Marks the code used and opens a session, in one transaction, so a code pairs exactly once.</summary>
+    /// <inheritdoc />
     public (RedeemOutcome Outcome, string? ConversationId) Redeem(string codeHash, long nowMs, string sessionId, long sessionExpiresMs, string agentVersion, string os)
     {
         using var connection = database.OpenConnection();
@@ -63,6 +57,7 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
         return (RedeemOutcome.Paired, conversationId);
     }
 
+    /// <inheritdoc />
     public SessionRow? FindSession(string sessionId)
     {
         using var connection = database.OpenConnection();
@@ -78,10 +73,11 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
             : null;
     }
 
+    /// <inheritdoc />
     public void Touch(string sessionId, long nowMs) =>
         Run("UPDATE agentlink_session SET last_seen_ms = $now WHERE session_id = $s;", ("$now", nowMs), ("$s", sessionId));
 
-    /// <summary>Ends the conversation's link; true when it was open.</summary>
+    /// <inheritdoc />
     public bool End(string conversationId, long nowMs)
     {
         using var connection = database.OpenConnection();
@@ -97,6 +93,7 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
         return ended == 1;
     }
 
+    /// <inheritdoc />
     public bool IsPaired(string conversationId, long nowMs, long seenSinceMs)
     {
         using var connection = database.OpenConnection();
@@ -112,7 +109,7 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
-    /// <summary>The stored reference of an open conversation, or null when unknown or ended.</summary>
+    /// <inheritdoc />
     public ConversationReference? OpenReference(string conversationId, bool includeEnded = false)
     {
         using var connection = database.OpenConnection();
@@ -122,6 +119,31 @@ internal sealed class AgentLinkStore(AgentLinkDatabase database)
         using var reader = command.ExecuteReader();
         if (!reader.Read() || (!includeEnded && !reader.IsDBNull(1))) return null;
         return AgentLinkJson.Reference(reader.GetString(0));
+    }
+
+    /// <inheritdoc />
+    public void RecordFailure(string address, long nowMs, long forgetBeforeMs)
+    {
+        using var connection = database.OpenConnection();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, transaction, "INSERT INTO agentlink_pairing_failure (address, at_ms) VALUES ($a, $now);", ("$a", address), ("$now", nowMs));
+        Execute(connection, transaction, "DELETE FROM agentlink_pairing_failure WHERE at_ms <= $forget;", ("$forget", forgetBeforeMs));
+        transaction.Commit();
+    }
+
+    /// <inheritdoc />
+    public PairingFailureCounts CountFailures(string address, long sinceMs)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COALESCE(SUM(address = $a), 0), COUNT(*) FROM agentlink_pairing_failure WHERE at_ms > $since;
+            """;
+        command.Parameters.AddWithValue("$a", address);
+        command.Parameters.AddWithValue("$since", sinceMs);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new PairingFailureCounts(reader.GetInt32(0), reader.GetInt32(1));
     }
 
     private void Run(string sql, params (string Name, object Value)[] parameters)
