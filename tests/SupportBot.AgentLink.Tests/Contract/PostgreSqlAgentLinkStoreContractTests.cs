@@ -1,0 +1,36 @@
+using SupportBot.AgentLink.PostgreSql;
+
+namespace SupportBot.AgentLink.Tests.Contract;
+
+/// <summary>
+/// The agent-link store contract on a real PostgreSQL database, fresh for every test and dropped afterwards. Each
+/// <see cref="Open"/> opens its own pool (data source): a separate instance as far as the database can tell.
+/// </summary>
+public sealed class PostgreSqlAgentLinkStoreContractTests : AgentLinkStoreContractTests, IDisposable
+{
+    private readonly PostgreSqlTestDatabase _database = PostgreSqlTestDatabase.Create();
+
+    private protected override AgentLinkStoresUnderTest Open()
+    {
+        var database = AgentLinkPostgreSqlDatabase.Open(_database.ConnectionString);
+        var links = new PostgreSqlAgentLinkStore(database);
+        return new AgentLinkStoresUnderTest(links, links, new PostgreSqlAgentJobStore(database), database);
+    }
+
+    [Fact]
+    public void InstancesStartingTogetherMigrateOnceOnTheirOwnTrack()
+    {
+        var opened = Enumerable.Range(0, 4).AsParallel().Select(_ => AgentLinkPostgreSqlDatabase.Open(_database.ConnectionString)).ToList();
+        try
+        {
+            Assert.All(opened, d => Assert.Equal(2, d.SchemaVersion));
+            Assert.Equal(2L, _database.Scalar("SELECT COUNT(*) FROM agentlink_schema_version;"));
+        }
+        finally
+        {
+            opened.ForEach(d => d.Dispose());
+        }
+    }
+
+    public void Dispose() => _database.Dispose();
+}
