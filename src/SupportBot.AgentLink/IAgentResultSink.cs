@@ -26,6 +26,21 @@ public sealed record AgentResultEvent(ConversationReference Conversation, CheckR
 /// <param name="Job">The job being run.</param>
 public sealed record AgentJobStartedEvent(ConversationReference Conversation, CheckRequest Job);
 
+/// <summary>An agent has just redeemed the conversation's pairing code (the bot can say so and stop waiting).</summary>
+/// <param name="Conversation">The reference stored when the code was created.</param>
+public sealed record AgentPairedEvent(ConversationReference Conversation)
+{
+    /// <summary>The event activity name.</summary>
+    public const string EventName = "agent.paired";
+
+    /// <summary>An incoming <c>event</c> activity named <c>agent.paired</c> for the conversation (no value).</summary>
+    public Activity ToActivity()
+    {
+        var activity = new Activity(ActivityTypes.Event) { Name = EventName };
+        return activity.ApplyConversationReference(Conversation, isIncoming: true);
+    }
+}
+
 /// <summary>
 /// Implemented by the host: runs a turn for the conversation with <see cref="AgentResultEvent.ToActivity"/>, and shows
 /// typing while a check runs. Register your own after <c>AddAgentLink</c>; the default only logs.
@@ -37,4 +52,7 @@ public interface IAgentResultSink
 
     /// <summary>Called when an agent claims a job; the default does nothing.</summary>
     Task JobStartedAsync(AgentJobStartedEvent started, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called once when an agent pairs with the conversation (before its first poll); the default does nothing.</summary>
+    Task PairedAsync(AgentPairedEvent paired, CancellationToken cancellationToken) => Task.CompletedTask;
 }

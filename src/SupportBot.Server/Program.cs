@@ -1,3 +1,4 @@
+using SupportBot.Server.Agent;
 using SupportBot.Server.Bot;
 using SupportBot.Server.BotFramework;
 using SupportBot.Server.ChatPage;
@@ -21,6 +22,7 @@ builder.AddSupportBotStorage();
 builder.AddFlows();
 builder.AddSupportBot();
 builder.AddSupportBotHelpdesk();
+builder.AddSupportBotAgentLink();
 builder.AddDirectLine();
 builder.AddBotFrameworkChannel();
 
@@ -32,6 +34,7 @@ app.MapDirectLine();
 app.MapBotFrameworkChannel();
 app.MapChatPage();
 app.MapSupportBotHelpdesk();
+app.MapSupportBotAgentLink();
 
 app.Run();
 return 0;

@@ -21,16 +21,18 @@ internal static class AgentLinkEndpoints
         endpoints.MapGet("/agent/download", DownloadPage.Handle);
     }
 
-    private static async Task<IResult> PairAsync(HttpContext http, AgentPairingService pairing, IOptions<AgentLinkOptions> options)
+    private static async Task<IResult> PairAsync(HttpContext http, AgentPairingService pairing, ResultDelivery delivery, IOptions<AgentLinkOptions> options)
     {
         var (request, error) = await AgentRequests.ReadJsonAsync(http, AgentJsonContext.Default.PairRequest, 4096);
         if (error is not null) return error;
         if (string.IsNullOrWhiteSpace(request!.Code)) return AgentRequests.BadRequest("'code' is required.");
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var outcome = pairing.Pair(request, address);
-        return outcome.Response is { } response
-            ? Results.Json(response, AgentJsonContext.Default.PairResponse)
-            : Results.Json(new AgentError(outcome.Error!, Message(outcome.Error!)), AgentJsonContext.Default.AgentError, statusCode: outcome.Status);
+        if (outcome.Response is not { } response)
+            return Results.Json(new AgentError(outcome.Error!, Message(outcome.Error!)), AgentJsonContext.Default.AgentError, statusCode: outcome.Status);
+        // The chat learns of the pairing now (the bot stops waiting), not at the first job.
+        await delivery.PairedAsync(outcome.ConversationId!, http.RequestAborted);
+        return Results.Json(response, AgentJsonContext.Default.PairResponse);
     }
 
     private static async Task<IResult> PollAsync(HttpContext http, AgentTokens tokens, IAgentLinkStore store, AgentJobService jobs,

@@ -24,6 +24,20 @@ internal sealed class ResultDelivery(IAgentLinkStore links, IServiceProvider ser
         }
     }
 
+    public async Task PairedAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var reference = links.OpenReference(conversationId);
+        if (reference is null) return;
+        try
+        {
+            await services.GetRequiredService<IAgentResultSink>().PairedAsync(new AgentPairedEvent(reference), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.SinkFailed(logger, exception, conversationId);
+        }
+    }
+
     public async Task StartedAsync(string conversationId, IReadOnlyList<CheckRequest> jobs, CancellationToken cancellationToken)
     {
         var reference = links.OpenReference(conversationId);

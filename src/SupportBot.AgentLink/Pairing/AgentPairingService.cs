@@ -8,8 +8,8 @@ using SupportBot.Schema;
 
 namespace SupportBot.AgentLink.Pairing;
 
-/// <summary>The outcome of <c>POST /api/agent/pair</c>: a response, or an error code with its HTTP status.</summary>
-internal sealed record PairOutcome(PairResponse? Response, int Status, string? Error);
+/// <summary>The outcome of <c>POST /api/agent/pair</c>: a response (and the conversation paired), or an error code with its HTTP status.</summary>
+internal sealed record PairOutcome(PairResponse? Response, int Status, string? Error, string? ConversationId = null);
 
 /// <summary>Codes, pairing, sessions and presence (<see cref="IAgentPairing"/>, <see cref="IAgentPresence"/>).</summary>
 internal sealed class AgentPairingService(
@@ -73,7 +73,7 @@ internal sealed class AgentPairingService(
         }
         Log.Paired(logger, conversationId, Clip(request.AgentVersion, 32));
         var token = tokens.Issue(sessionId, conversationId, expires);
-        return new PairOutcome(new PairResponse(token, AgentContract.JobsPath, AgentContract.ResultsPath, expires), StatusCodes.Status200OK, null);
+        return new PairOutcome(new PairResponse(token, AgentContract.JobsPath, AgentContract.ResultsPath, expires), StatusCodes.Status200OK, null, conversationId);
     }
 
     private static string Clip(string? text, int max) => text is null ? "" : text.Length <= max ? text : text[..max];

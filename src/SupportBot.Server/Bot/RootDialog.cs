@@ -1,4 +1,6 @@
+using SupportBot.AgentLink;
 using SupportBot.Dialogs;
+using SupportBot.Flows.Checks;
 using SupportBot.Flows.Dialogs;
 using SupportBot.Flows.Model;
 using SupportBot.Flows.Routing;
@@ -10,6 +12,8 @@ namespace SupportBot.Server.Bot;
 /// The bot's root dialog. A greeting button starts its flow; anything else (free text, 担当者と話したい) goes
 /// through <see cref="FlowRoutingDialog"/>. When a flow ends, an escalation goes to the <see cref="IFlowEscalator"/>;
 /// any other end offers the menu again. The next message after an end starts the root again.
+/// With the PC helper link registered, flows run their checks through the <see cref="IFlowCheckRunner"/>, the helper
+/// offer (<see cref="Agent.AgentOfferDialog"/>) is on this dialog set, and the end of a flow ends the helper's link.
 /// </summary>
 public sealed class RootDialog : ComponentDialog
 {
@@ -19,15 +23,19 @@ public sealed class RootDialog : ComponentDialog
     private const string RouteDialogId = "route";
     private const string FlowDialogId = "flow";
     private readonly IFlowEscalator _escalator;
+    private readonly IAgentPairing? _pairing;
 
-    /// <summary>Creates the root over the loaded flows.</summary>
-    public RootDialog(FlowCatalog catalog, IFlowEscalator escalator)
+    /// <summary>Creates the root over the loaded flows; the helper parts are optional (a host without the agent link).</summary>
+    public RootDialog(FlowCatalog catalog, IFlowEscalator escalator, IFlowCheckRunner? checks = null, Agent.AgentOfferDialog? offer = null, IAgentPairing? pairing = null)
         : base(DialogId)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _escalator = escalator ?? throw new ArgumentNullException(nameof(escalator));
+        _pairing = pairing;
         AddDialog(new FlowRoutingDialog(catalog, RouteDialogId, FlowDialogId));
         AddDialog(new FlowDialog(catalog, FlowDialogId));
+        if (offer is not null) AddDialog(offer);
+        _ = checks;
     }
 
     /// <inheritdoc />
@@ -44,6 +52,11 @@ public sealed class RootDialog : ComponentDialog
     protected override async Task<DialogTurnResult> EndComponentAsync(DialogContext outerDc, object? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outerDc);
+        // The flow is over: the helper's token is revoked and its next poll tells it to exit.
+        if (_pairing is not null && outerDc.Context.Activity.Conversation?.Id is { Length: > 0 } conversationId)
+        {
+            await _pairing.EndConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
         var locale = outerDc.Context.Activity.Locale;
         if (result is FlowDialogResult { Outcome: FlowOutcome.Escalated } escalated)
         {

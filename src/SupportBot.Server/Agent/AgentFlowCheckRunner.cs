@@ -1,0 +1,47 @@
+using SupportBot.AgentLink;
+using SupportBot.Builder;
+using SupportBot.Flows.Checks;
+
+namespace SupportBot.Server.Agent;
+
+/// <summary>
+/// The flows' <see cref="IFlowCheckRunner"/> over the agent link: "paired" is <see cref="IAgentPresence"/>, a check is
+/// queued with <see cref="IAgentCheckDispatcher"/> (deadline <c>AgentLink:DefaultJobTimeout</c>). Anything that
+/// prevents queuing means "ask the user instead", never an error in the user's turn.
+/// </summary>
+public sealed partial class AgentFlowCheckRunner(
+    IAgentPresence presence, IAgentCheckDispatcher dispatcher, ILogger<AgentFlowCheckRunner> logger) : IFlowCheckRunner
+{
+    /// <inheritdoc />
+    public async Task<bool> IsAgentPairedAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Activity.Conversation?.Id is { Length: > 0 } conversationId
+            && await presence.IsPairedAsync(conversationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> TryStartAsync(ITurnContext turnContext, FlowCheckRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(request);
+        if (turnContext.Activity.Conversation?.Id is not { Length: > 0 } conversationId) return null;
+        try
+        {
+            var job = await dispatcher.DispatchAsync(conversationId, new AgentCheck(request.Kind, request.Parameters), cancellationToken).ConfigureAwait(false);
+            return job.JobId;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the link ended meanwhile
+        }
+        catch (ArgumentException exception)
+        {
+            LogBadCheck(logger, exception, request.FlowId, request.StateId, request.Kind);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Flow {FlowId} state {StateId} asked for a check the link cannot queue ({Kind}); asking the user instead")]
+    private static partial void LogBadCheck(ILogger logger, Exception exception, string flowId, string stateId, string kind);
+}
