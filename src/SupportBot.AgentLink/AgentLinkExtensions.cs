@@ -31,9 +31,6 @@ public static class AgentLinkExtensions
                 "AgentLink:DownloadUrl must be an absolute URL.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AgentTokens(
-            AgentSigningKey.Resolve(sp.GetRequiredService<IOptions<AgentLinkOptions>>().Value.SigningKey, DataDirectory(sp, configuration)),
-            sp.GetRequiredService<TimeProvider>()));
         var connectionString = configuration.GetConnectionString(PostgreSqlStorage.ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
@@ -41,6 +38,9 @@ public static class AgentLinkExtensions
         }
         else
         {
+            services.AddSingleton(sp => new AgentTokens(
+                AgentSigningKey.Resolve(sp.GetRequiredService<IOptions<AgentLinkOptions>>().Value.SigningKey, DataDirectory(sp, configuration)),
+                sp.GetRequiredService<TimeProvider>()));
             services.AddSingleton(sp => new AgentLinkDatabase(DatabasePath(sp, configuration)));
             services.AddSingleton<SqliteAgentLinkStore>();
             services.AddSingleton<IAgentLinkStore>(sp => sp.GetRequiredService<SqliteAgentLinkStore>());
@@ -62,8 +62,8 @@ public static class AgentLinkExtensions
     }
 
     /// <summary>
-    /// Links, pairing failures and jobs in PostgreSQL (several instances on one database). Shares the pool of the
-    /// host's <see cref="PostgreSqlStorage"/> when it registered one, else opens (and owns) its own.
+    /// Links, pairing failures, jobs and (unless configured) the token signing key in PostgreSQL (several instances on
+    /// one database). Shares the pool of the host's <see cref="PostgreSqlStorage"/> when it registered one, else opens (and owns) its own.
     /// </summary>
     private static void AddPostgreSqlStores(IServiceCollection services, string connectionString)
     {
@@ -74,6 +74,15 @@ public static class AgentLinkExtensions
         services.AddSingleton<IAgentLinkStore>(sp => sp.GetRequiredService<PostgreSqlAgentLinkStore>());
         services.AddSingleton<IPairingFailureLog>(sp => sp.GetRequiredService<PostgreSqlAgentLinkStore>());
         services.AddSingleton<IAgentJobStore, PostgreSqlAgentJobStore>();
+        // Every instance must accept every other's agent tokens: the configured key, else the one kept in the database.
+        services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IOptions<AgentLinkOptions>>().Value.SigningKey;
+            var key = string.IsNullOrWhiteSpace(configured)
+                ? sp.GetRequiredService<AgentLinkPostgreSqlDatabase>().SharedSigningKey()
+                : AgentSigningKey.Resolve(configured, dataDirectory: "");
+            return new AgentTokens(key, sp.GetRequiredService<TimeProvider>());
+        });
     }
 
     /// <summary>Maps <c>POST /api/agent/pair</c>, <c>GET /api/agent/jobs</c>, <c>POST /api/agent/results</c> and <c>GET /agent/download</c>.</summary>

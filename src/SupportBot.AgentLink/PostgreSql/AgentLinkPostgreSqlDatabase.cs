@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Npgsql;
 using SupportBot.Storage.PostgreSql;
 
@@ -25,6 +27,23 @@ public sealed class AgentLinkPostgreSqlDatabase : PostgreSqlModuleDatabase
             database.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The agent-token signing key every instance on this database shares, for when <c>AgentLink:SigningKey</c> is not
+    /// set: the first instance stores a random key, the others read it (a token issued by one instance is accepted by
+    /// all). Like <c>agentlink.key</c> under SQLite, it lives where the rest of the link's data lives.
+    /// </summary>
+    public byte[] SharedSigningKey()
+    {
+        using var connection = DataSource.OpenConnection();
+        // DO UPDATE (to itself) instead of DO NOTHING, so RETURNING yields the stored key when another instance won.
+        using var command = Command(connection, null, """
+            INSERT INTO agentlink_signing_key (id, key) VALUES (1, @candidate)
+            ON CONFLICT (id) DO UPDATE SET key = agentlink_signing_key.key
+            RETURNING key;
+            """, ("candidate", Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))));
+        return Encoding.UTF8.GetBytes((string)command.ExecuteScalar()!);
     }
 
     /// <summary>Runs one statement (inside <paramref name="transaction"/> when given); returns the rows changed.</summary>

@@ -66,5 +66,11 @@ internal static class AgentLinkPostgreSqlMigrations
             );
             CREATE INDEX agentlink_pairing_failure_at ON agentlink_pairing_failure (at_ms);
             """),
+        new(3, "the generated agent-token signing key, one for every instance", """
+            CREATE TABLE agentlink_signing_key (
+                id  integer NOT NULL PRIMARY KEY CHECK (id = 1),
+                key text    NOT NULL
+            );
+            """),
     ]);
 }

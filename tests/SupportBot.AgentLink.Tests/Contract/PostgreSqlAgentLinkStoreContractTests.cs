@@ -23,8 +23,12 @@ public sealed class PostgreSqlAgentLinkStoreContractTests : AgentLinkStoreContra
         var opened = Enumerable.Range(0, 4).AsParallel().Select(_ => AgentLinkPostgreSqlDatabase.Open(_database.ConnectionString)).ToList();
         try
         {
-            Assert.All(opened, d => Assert.Equal(2, d.SchemaVersion));
-            Assert.Equal(2L, _database.Scalar("SELECT COUNT(*) FROM agentlink_schema_version;"));
+            Assert.All(opened, d => Assert.Equal(3, d.SchemaVersion));
+            Assert.Equal(3L, _database.Scalar("SELECT COUNT(*) FROM agentlink_schema_version;"));
+            // The generated token key: whoever stores it first, every instance gets the same one.
+            var keys = opened.AsParallel().Select(d => Convert.ToBase64String(d.SharedSigningKey())).Distinct().ToList();
+            Assert.Single(keys);
+            Assert.True(keys[0].Length >= 32);
         }
         finally
         {
