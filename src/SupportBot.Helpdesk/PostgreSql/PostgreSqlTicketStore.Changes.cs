@@ -36,7 +36,7 @@ public sealed partial class PostgreSqlTicketStore
             WHERE number = @number AND status = 'closed' AND rating IS NULL;
             """, connection, transaction);
         command.Parameters.AddWithValue("rating", rating);
-        command.Parameters.Add(Nullable("comment", Masking.Masking.Mask(comment)));
+        command.Parameters.Add(TypedParameter.Nullable("comment", Masking.Masking.Mask(comment)));
         command.Parameters.AddWithValue("number", number);
         var changed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         var ticket = await GetByNumberAsync(connection, transaction, number, cancellationToken).ConfigureAwait(false);

@@ -44,18 +44,18 @@ public sealed partial class PostgreSqlTicketStore : ITicketStore
             """, connection, transaction);
         insert.Parameters.AddWithValue("number", number);
         insert.Parameters.AddWithValue("priority", (int)row.Priority);
-        insert.Parameters.Add(Nullable("override", masked.PriorityOverride is { } o ? (int)o : null));
+        insert.Parameters.Add(TypedParameter.Nullable("override", masked.PriorityOverride is { } o ? (int)o : null));
         insert.Parameters.AddWithValue("reason", masked.Reason);
         insert.Parameters.AddWithValue("channel", masked.ChannelId);
         insert.Parameters.AddWithValue("conversation", row.ConversationId);
-        insert.Parameters.Add(Nullable("flow", masked.FlowId));
-        insert.Parameters.Add(Nullable("version", masked.FlowVersion));
-        insert.Parameters.Add(Nullable("remaining", masked.RemainingDays));
+        insert.Parameters.Add(TypedParameter.Nullable("flow", masked.FlowId));
+        insert.Parameters.Add(TypedParameter.Nullable("version", masked.FlowVersion));
+        insert.Parameters.Add(TypedParameter.Nullable("remaining", masked.RemainingDays));
         insert.Parameters.AddWithValue("summary", row.Summary);
-        insert.Parameters.Add(Nullable("error", masked.ErrorText));
-        insert.Parameters.Add(Nullable("product", masked.ProductVersion));
-        insert.Parameters.Add(Nullable("os", masked.OperatingSystem));
-        insert.Parameters.Add(Nullable("locale", masked.Locale));
+        insert.Parameters.Add(TypedParameter.Nullable("error", masked.ErrorText));
+        insert.Parameters.Add(TypedParameter.Nullable("product", masked.ProductVersion));
+        insert.Parameters.Add(TypedParameter.Nullable("os", masked.OperatingSystem));
+        insert.Parameters.Add(TypedParameter.Nullable("locale", masked.Locale));
         insert.Parameters.AddWithValue("context", row.ContextJson);
         insert.Parameters.AddWithValue("created", ToMs(now));
         Ticket ticket;
@@ -127,19 +127,9 @@ public sealed partial class PostgreSqlTicketStore : ITicketStore
         command.Parameters.AddWithValue("at", ToMs(at));
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("author", author);
-        command.Parameters.Add(Nullable("text", Masking.Masking.Mask(text)));
+        command.Parameters.Add(TypedParameter.Nullable("text", Masking.Masking.Mask(text)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return ReadEvent(reader);
     }
-
-    // Typed parameters: a bare DBNull would leave PostgreSQL guessing the type.
-    internal static NpgsqlParameter Nullable(string name, string? value) =>
-        new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
-
-    internal static NpgsqlParameter Nullable(string name, int? value) =>
-        new(name, NpgsqlTypes.NpgsqlDbType.Integer) { Value = value is { } v ? v : DBNull.Value };
-
-    internal static NpgsqlParameter Nullable(string name, long? value) =>
-        new(name, NpgsqlTypes.NpgsqlDbType.Bigint) { Value = value is { } v ? v : DBNull.Value };
 }

@@ -86,7 +86,7 @@ public sealed class PostgreSqlWebhookOutbox : IWebhookOutbox
             RETURNING {Columns};
             """, connection, transaction);
         command.Parameters.AddWithValue("delivery", Guid.NewGuid().ToString("N"));
-        command.Parameters.Add(PostgreSqlTicketStore.Nullable("ticket", ticketId));
+        command.Parameters.Add(TypedParameter.Nullable("ticket", ticketId));
         command.Parameters.AddWithValue("event", eventName);
         command.Parameters.AddWithValue("payload", payload);
         command.Parameters.AddWithValue("now", ToMs(now));
@@ -100,8 +100,8 @@ public sealed class PostgreSqlWebhookOutbox : IWebhookOutbox
         await using var command = _database.DataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("now", ToMs(_time.GetUtcNow()));
-        command.Parameters.Add(PostgreSqlTicketStore.Nullable("error", error));
-        command.Parameters.Add(PostgreSqlTicketStore.Nullable("next", next));
+        command.Parameters.Add(TypedParameter.Nullable("error", error));
+        command.Parameters.Add(TypedParameter.Nullable("next", next));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
