@@ -5,7 +5,7 @@ using SupportBot.Agent.Contracts;
 
 namespace SupportBot.AgentLink.Tests;
 
-/// <summary>Pairing codes over real HTTP: happy path, expired, reused, brute-forced, malformed; token checks.</summary>
+/// <summary>Pairing codes over real HTTP: happy path, expired, reused, brute-forced (also across a restart), malformed; token checks.</summary>
 public sealed class PairingTests
 {
     private static async Task<AgentError?> ErrorOf(HttpResponseMessage response) =>
@@ -85,6 +85,28 @@ public sealed class PairingTests
         time.Advance(TimeSpan.FromMinutes(15)); // the lock-out ends; the code (10 min) has expired meanwhile
         var fresh = await host.Pairing.CreateCodeAsync(AgentLinkHost.Conversation("conv-a"));
         Assert.Equal(HttpStatusCode.OK, (await host.PairAsync(fresh.Code)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ALockOutOutlivesARestart()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+        string dataDir;
+        await using (var first = await AgentLinkHost.StartAsync(time: time))
+        {
+            dataDir = first.DataDir;
+            for (var i = 0; i < 5; i++)
+            {
+                using var wrong = await first.PairAsync("WRNG" + "2345"[i % 4] + "ABC");
+                Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+            }
+        }
+
+        // The failures are rows in the database, not process memory: restarting does not reset the count.
+        await using var second = await AgentLinkHost.StartAsync(dataDir, time);
+        var code = await second.Pairing.CreateCodeAsync(AgentLinkHost.Conversation("conv-a"));
+        using var locked = await second.PairAsync(code.Code);
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
     }
 
     [Fact]
