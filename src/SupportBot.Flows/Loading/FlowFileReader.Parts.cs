@@ -117,14 +117,35 @@ internal sealed partial class FlowFileReader
     private FlowCheck? ReadCheck(YamlNode node)
     {
         if (_y.Mapping(node, "check") is not { } map) return null;
-        _y.OnlyKeys(map, "check", "kind", "with", "outcomes");
+        _y.OnlyKeys(map, "check", "kind", "with", "checking", "outcomes", "facts");
         var kind = _y.Scalar(map, "kind", "check");
-        static Dictionary<string, string> Pairs(YamlMappingNode? m) => m?.Children
-            .Where(p => p.Key is YamlScalarNode && p.Value is YamlScalarNode)
-            .ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? "", p => ((YamlScalarNode)p.Value).Value ?? "") ?? [];
-        var parameters = Pairs(_y.Mapping(_y.Child(map, "with"), "check 'with'"));
-        var outcomes = Pairs(_y.Mapping(_y.Child(map, "outcomes"), "check 'outcomes'"));
-        if (outcomes.Count == 0) _y.Error(map, "a check needs 'outcomes' (check outcome → choice id)");
-        return kind is null ? null : new FlowCheck { Kind = kind, Parameters = parameters, Outcomes = outcomes };
+        var parameters = Pairs(_y.Mapping(_y.Child(map, "with"), "check 'with'"), "check 'with'");
+        var facts = Pairs(_y.Mapping(_y.Child(map, "facts"), "check 'facts'"), "check 'facts' (fact name → slot)");
+        var checking = Text(map, "checking", "a check");
+        var outcomes = new Dictionary<string, FlowCheckOutcome>();
+        var outcomesMap = _y.Mapping(_y.Child(map, "outcomes"), "check 'outcomes'");
+        foreach (var (key, value) in outcomesMap?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            var name = (key as YamlScalarNode)?.Value;
+            if (string.IsNullOrEmpty(name) || _y.Mapping(value, $"check outcome '{name}' (choice and finding)") is not { } outcome) continue;
+            _y.OnlyKeys(outcome, $"check outcome '{name}'", "choice", "finding");
+            var choice = _y.Scalar(outcome, "choice", $"check outcome '{name}'");
+            var finding = Text(outcome, "finding", $"check outcome '{name}'");
+            if (choice is not null && finding is not null) outcomes[name] = new FlowCheckOutcome(choice, finding);
+        }
+        if (outcomesMap is null || outcomesMap.Children.Count == 0) _y.Error(map, "a check needs 'outcomes' (check outcome → choice and finding)");
+        return kind is null || checking is null ? null
+            : new FlowCheck { Kind = kind, Parameters = parameters, Checking = checking, Outcomes = outcomes, Facts = facts };
+    }
+
+    private Dictionary<string, string> Pairs(YamlMappingNode? map, string what)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in map?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
+        {
+            if (key is YamlScalarNode { Value: { Length: > 0 } k } && value is YamlScalarNode { Value: { Length: > 0 } v }) pairs[k] = v;
+            else _y.Error(key, $"{what} maps names to single values");
+        }
+        return pairs;
     }
 }

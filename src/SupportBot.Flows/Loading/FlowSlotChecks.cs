@@ -8,11 +8,8 @@ namespace SupportBot.Flows.Loading;
 /// <summary>Infers the slot table and checks conditions, <c>{slot}</c> placeholders and agent checks against it.</summary>
 internal static partial class FlowSlotChecks
 {
-    /// <summary>Agent check kinds the PC helper knows (DESIGN.md §7).</summary>
-    public static readonly IReadOnlySet<string> CheckKinds = new HashSet<string>
-    {
-        "http-probe", "registry-value", "proxy-settings", "product-version", "clock-skew", "os-info",
-    };
+    /// <summary>Agent check kinds the PC helper knows (DESIGN.md §7), each with its outcome names.</summary>
+    public static IEnumerable<string> CheckKinds => Checks.CheckOutcomes.ByKind.Keys;
 
     public static Dictionary<string, SlotInfo> Run(FlowDefinition flow, List<FlowError> errors)
     {
@@ -40,14 +37,36 @@ internal static partial class FlowSlotChecks
                 foreach (Match m in Placeholder().Matches(text))
                     if (!slots.ContainsKey(m.Groups[1].Value)) Error(state, $"text uses unknown slot '{{{m.Groups[1].Value}}}'");
             }
-            if (state.Check is { } check)
-            {
-                if (!CheckKinds.Contains(check.Kind)) Error(state, $"check kind '{check.Kind}' is unknown ({string.Join(", ", CheckKinds)})");
-                foreach (var (outcome, choice) in check.Outcomes.Where(o => state.Choices.All(c => c.Id != o.Value)))
-                    Error(state, $"check outcome '{outcome}' maps to '{choice}', which is not a choice of this state");
-            }
+            if (state.Check is { } check) CheckCheck(state, check);
         }
         return slots;
+
+        void CheckCheck(FlowState state, FlowCheck check)
+        {
+            if (!Checks.CheckOutcomes.ByKind.TryGetValue(check.Kind, out var names))
+            {
+                Error(state, $"check kind '{check.Kind}' is unknown ({string.Join(", ", Checks.CheckOutcomes.ByKind.Keys)})");
+                return;
+            }
+            foreach (var (outcome, target) in check.Outcomes)
+            {
+                if (!names.Contains(outcome)) Error(state, $"check outcome '{outcome}' is unknown for {check.Kind} ({string.Join(", ", names)})");
+                if (state.Choices.All(c => c.Id != target.Choice))
+                    Error(state, $"check outcome '{outcome}' maps to '{target.Choice}', which is not a choice of this state");
+            }
+            var texts = check.Outcomes.Values.Select(o => o.Finding).Append(check.Checking).SelectMany(t => new[] { t.Ja, t.En }).OfType<string>();
+            foreach (var text in texts.Concat(check.Parameters.Values))
+            {
+                foreach (Match m in Placeholder().Matches(text))
+                {
+                    var name = m.Groups[1].Value;
+                    if (slots.ContainsKey(name) || check.Facts.ContainsKey(name) || check.Facts.Values.Contains(name)) continue;
+                    Error(state, $"check uses unknown slot '{{{name}}}'");
+                }
+            }
+            foreach (var (fact, slot) in check.Facts.Where(f => !slots.ContainsKey(f.Value)))
+                Error(state, $"check copies fact '{fact}' into unknown slot '{slot}' (a slot is declared by an input or a choice's 'set')");
+        }
 
         void Declare(FlowState state, string slot, SlotType type, string? value, bool sensitive)
         {

@@ -39,7 +39,7 @@ public sealed record FlowState
     /// <summary>A typed answer (number, version, ...); may be combined with choices.</summary>
     public FlowInput? Input { get; init; }
 
-    /// <summary>An agent check that can answer the question automatically (declared only for now).</summary>
+    /// <summary>A PC-helper check that can answer the question instead of the user.</summary>
     public FlowCheck? Check { get; init; }
 
     /// <summary>For end states: how the flow ends.</summary>
@@ -73,15 +73,29 @@ public sealed record FlowChoice
 /// <param name="Goto">Target state id.</param>
 public sealed record FlowBranch(Condition? When, string Goto);
 
-/// <summary>An agent check declared on a question (executed in a later version).</summary>
+/// <summary>
+/// A PC-helper check that can answer a question: when a helper is paired, FlowDialog runs it instead of asking and
+/// moves on as if the user had chosen the choice its outcome maps to.
+/// </summary>
 public sealed record FlowCheck
 {
     /// <summary>Check kind, e.g. <c>http-probe</c>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>Parameters of the check instance (URL, registry key, ...).</summary>
+    /// <summary>Parameters of the check instance (URL, registry key, ...); may hold <c>{slot}</c> placeholders.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Check outcome → choice id of the same state.</summary>
-    public IReadOnlyDictionary<string, string> Outcomes { get; init; } = new Dictionary<string, string>();
+    /// <summary>Said while the helper checks (one short plain sentence).</summary>
+    public required LocalizedText Checking { get; init; }
+
+    /// <summary>Check outcome name (computed from the result, see <c>CheckOutcomes</c>) → choice and finding.</summary>
+    public IReadOnlyDictionary<string, FlowCheckOutcome> Outcomes { get; init; } = new Dictionary<string, FlowCheckOutcome>();
+
+    /// <summary>Result fact name → slot it is copied into (e.g. <c>version</c> → <c>version</c>).</summary>
+    public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>What one check outcome means for the question.</summary>
+/// <param name="Choice">The choice of the same state the outcome answers.</param>
+/// <param name="Finding">Said in plain words before moving on; may use <c>{fact}</c> and <c>{slot}</c> placeholders.</param>
+public sealed record FlowCheckOutcome(string Choice, LocalizedText Finding);

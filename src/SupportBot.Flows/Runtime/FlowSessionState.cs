@@ -30,6 +30,12 @@ public sealed class FlowSessionState
     /// <summary>Answers not understood in a row in the current state.</summary>
     public int FailedAttempts { get; set; }
 
+    /// <summary>The PC-helper check queued for the current question, while its result is awaited.</summary>
+    public FlowPendingCheck? PendingCheck { get; set; }
+
+    /// <summary>True once the PC helper was offered in this flow run (it is offered at most once).</summary>
+    public bool HelperOffered { get; set; }
+
     /// <summary>Set once the flow has ended (<c>resolved</c>, <c>escalated</c>, <c>out-of-scope</c>, <c>cancelled</c>).</summary>
     public string? Outcome { get; set; }
 }
@@ -48,4 +54,14 @@ public sealed class FlowHistoryEntry
 
     /// <summary>Slots before the answer.</summary>
     public Dictionary<string, string> SlotsBefore { get; set; } = [];
+}
+
+/// <summary>A queued PC-helper check: its result arrives later as an <c>agent.result</c> event.</summary>
+public sealed class FlowPendingCheck
+{
+    /// <summary>The job id the helper's result carries.</summary>
+    public string JobId { get; set; } = "";
+
+    /// <summary>The question the check answers.</summary>
+    public string State { get; set; } = "";
 }

@@ -57,6 +57,11 @@ public static class EngineTexts
         "うまくお答えを読み取れなかったため、担当者におつなぎします。",
         "I couldn't understand the answers, so I'll pass you to a member of our support staff.");
 
+    /// <summary>Said when the PC helper could not answer a question (error, timeout, refused): the question follows.</summary>
+    public static readonly LocalizedText HelperCouldNotCheck = LocalizedText.Of(
+        "パソコンでは確認できませんでした。お手数ですが、教えてください。",
+        "The helper couldn't check this on your PC. Sorry for the trouble, but please tell me.");
+
     /// <summary>Said before starting again.</summary>
     public static readonly LocalizedText Restarting = LocalizedText.Of("最初からご案内します。", "Let's start again from the beginning.");
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using SupportBot.Builder;
 using SupportBot.Dialogs;
+using SupportBot.Flows.Checks;
 using SupportBot.Flows.Dialogs;
 using SupportBot.Flows.Routing;
 using SupportBot.Flows.Runtime;
@@ -16,7 +18,9 @@ internal sealed class FlowDialogHarness : BotAdapter
     private int _next;
 
     /// <param name="flowId">The flow to run, or null to route the first message with <see cref="FlowRoutingDialog"/>.</param>
-    public FlowDialogHarness(FlowCatalog catalog, string? flowId, string locale = "ja-JP")
+    /// <param name="checks">The PC-helper bridge given to FlowDialog (none: every question is asked).</param>
+    /// <param name="offer">A dialog registered as "offer" and given to FlowDialog as its helper offer.</param>
+    public FlowDialogHarness(FlowCatalog catalog, string? flowId, string locale = "ja-JP", IFlowCheckRunner? checks = null, Dialog? offer = null)
     {
         Locale = locale;
         _runner = new ConversationTurnRunner(this, Store);
@@ -29,7 +33,8 @@ internal sealed class FlowDialogHarness : BotAdapter
                 return step.EndDialogAsync(step.Result, ct);
             },
         ]));
-        root.AddDialog(new FlowDialog(catalog));
+        root.AddDialog(new FlowDialog(catalog, "flow", checks, offer?.Id));
+        if (offer is not null) root.AddDialog(offer);
         root.AddDialog(new FlowRoutingDialog(catalog));
         var manager = new DialogManager(root);
         _bot = async (ctx, ct) => await manager.OnTurnAsync(ctx, ct);
@@ -42,16 +47,21 @@ internal sealed class FlowDialogHarness : BotAdapter
     public List<FlowDialogResult> Results { get; } = [];
 
     /// <summary>Sends one user message and returns the bot's replies to it.</summary>
-    public async Task<IReadOnlyList<Activity>> SendAsync(string text)
+    public Task<IReadOnlyList<Activity>> SendAsync(string text) => RunAsync(new Activity(ActivityTypes.Message) { Text = text });
+
+    /// <summary>Sends an incoming event activity (e.g. <c>agent.result</c>) and returns the bot's replies to it.</summary>
+    public Task<IReadOnlyList<Activity>> SendEventAsync(string name, JsonElement value) =>
+        RunAsync(new Activity(ActivityTypes.Event) { Name = name, Value = value });
+
+    private async Task<IReadOnlyList<Activity>> RunAsync(Activity activity)
     {
         var before = _replies.Count;
-        var activity = new Activity(ActivityTypes.Message)
-        {
-            Text = text, Id = $"in-{++_next}", Locale = Locale, ChannelId = Channels.Test,
-            Conversation = new ConversationAccount("flow-test"),
-            From = new ChannelAccount("user", "User", RoleTypes.User),
-            Recipient = new ChannelAccount("bot", "Bot", RoleTypes.Bot),
-        };
+        activity.Id = $"in-{++_next}";
+        activity.Locale = Locale;
+        activity.ChannelId = Channels.Test;
+        activity.Conversation = new ConversationAccount("flow-test");
+        activity.From = new ChannelAccount("user", "User", RoleTypes.User);
+        activity.Recipient = new ChannelAccount("bot", "Bot", RoleTypes.Bot);
         await _runner.RunTurnAsync(activity, _bot);
         return _replies.Skip(before).ToList();
     }
