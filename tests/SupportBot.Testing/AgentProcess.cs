@@ -38,8 +38,12 @@ public sealed class AgentProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Starts <c>dotnet supportbot-agent.dll</c> with <paramref name="args"/> passed verbatim.</summary>
-    public static AgentProcess Start(params string[] args)
+    public static AgentProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the agent with extra environment variables (e.g. <c>http_proxy</c>, the "system proxy" on Linux).</summary>
+    public static AgentProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -53,6 +57,10 @@ public sealed class AgentProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         var agent = new AgentProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
         agent._process.OutputDataReceived += (_, e) => agent.Append(e.Data);
         agent._process.ErrorDataReceived += (_, e) => agent.Append(e.Data);

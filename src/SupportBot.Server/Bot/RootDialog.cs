@@ -33,9 +33,8 @@ public sealed class RootDialog : ComponentDialog
         _escalator = escalator ?? throw new ArgumentNullException(nameof(escalator));
         _pairing = pairing;
         AddDialog(new FlowRoutingDialog(catalog, RouteDialogId, FlowDialogId));
-        AddDialog(new FlowDialog(catalog, FlowDialogId));
+        AddDialog(new FlowDialog(catalog, FlowDialogId, checks, offer?.Id));
         if (offer is not null) AddDialog(offer);
-        _ = checks;
     }
 
     /// <inheritdoc />
