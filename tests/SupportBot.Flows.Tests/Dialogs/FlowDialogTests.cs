@@ -1,4 +1,7 @@
 using System.Text.Json;
+using SupportBot.Agent.Contracts;
+using SupportBot.Flows.Dialogs;
+using SupportBot.Flows.Tests.Checks;
 using SupportBot.Flows.Model;
 using SupportBot.Flows.Runtime;
 using SupportBot.Flows.Transcripts;
@@ -23,11 +26,18 @@ public class FlowDialogTests
     public async Task Transcript_ThroughFlowDialog_RunsAsScripted(string file, string name)
     {
         var test = LoadTests().Single(t => t.File == file && t.Test.Name == name).Test;
-        var harness = new FlowDialogHarness(Catalog, test.Flow, test.Locale ?? "ja-JP");
+        var checks = new FakeFlowCheckRunner { Paired = test.Helper };
+        var harness = new FlowDialogHarness(Catalog, test.Flow, test.Locale ?? "ja-JP", checks);
+        var flow = Catalog.Latest(test.Flow)!;
 
         foreach (var (step, i) in test.Steps.Select((s, i) => (s, i)))
         {
-            var replies = await harness.SendAsync(step.User ?? "こんにちは");
+            var replies = step.Agent is { } agent
+                ? await harness.SendEventAsync(FlowDialog.AgentResultEvent, JsonSerializer.SerializeToElement(
+                    TranscriptAgentResults.ToCheckResult(agent, checks.Started[^1].Request.Kind, checks.LastJobId), AgentJsonContext.Default.CheckResult))
+                : await harness.SendAsync(step.User ?? "こんにちは");
+            if (step.Asked is { } asked && step.State is { } state && flow.Definition.Get(state).Check is { } check)
+                Assert.True(asked != (replies[^1].Text == check.Checking.For(test.Locale)), $"step {i + 1}: asked should be {asked}, last reply: {replies[^1].Text}");
             var all = string.Join("\n", replies.Select(r => r.Text));
             foreach (var phrase in step.Bot) Assert.True(all.Contains(phrase, StringComparison.Ordinal), $"step {i + 1}: missing \"{phrase}\" in:\n{all}");
             Assert.All(replies, r => Assert.Equal(test.Flow, Place(r).GetProperty("flow").GetString()));

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace SupportBot.Flows.Tests.Transcripts;
 
-/// <summary>Runs every scripted conversation in <c>dialogs/*.tests.yaml</c> and enforces full transition coverage.</summary>
+/// <summary>Runs every scripted conversation in <c>dialogs/*.tests.yaml</c> and enforces full transition and check-path coverage.</summary>
 public class FlowTranscriptTests(ITestOutputHelper output)
 {
     private static readonly Lazy<FlowCatalog> Catalog = new(() => FlowCatalog.Load(RepoPaths.Dialogs));
@@ -38,12 +38,16 @@ public class FlowTranscriptTests(ITestOutputHelper output)
         var taken = results.SelectMany(r => r.Transitions).Select(t => t.Key).ToHashSet();
         var visited = results.SelectMany(r => r.States).ToHashSet();
 
+        var checkPaths = results.SelectMany(r => r.CheckPaths).ToHashSet();
         var missing = flow.Transitions.Select(t => t.Key).Where(k => !taken.Contains(k)).ToList();
+        var missingChecks = TranscriptCoverage.CheckKeys(flow).Where(k => !checkPaths.Contains(k)).ToList();
         var unvisited = flow.Definition.States.Select(s => s.Id).Where(s => !visited.Contains(s)).ToList();
         output.WriteLine($"{flowId}: transitions {flow.Transitions.Count - missing.Count}/{flow.Transitions.Count} " +
-            $"({100.0 * (flow.Transitions.Count - missing.Count) / flow.Transitions.Count:F0}%), states {visited.Count}/{flow.Definition.States.Count}");
+            $"({100.0 * (flow.Transitions.Count - missing.Count) / flow.Transitions.Count:F0}%), states {visited.Count}/{flow.Definition.States.Count}, " +
+            $"check paths {TranscriptCoverage.CheckKeys(flow).Count - missingChecks.Count}/{TranscriptCoverage.CheckKeys(flow).Count}");
 
         Assert.True(missing.Count == 0, "transitions no scripted conversation takes:\n" + string.Join("\n", missing));
+        Assert.True(missingChecks.Count == 0, "check paths no scripted conversation takes (agent: outcome / status):\n" + string.Join("\n", missingChecks));
         Assert.True(unvisited.Count == 0, "states never visited: " + string.Join(", ", unvisited));
     }
 
