@@ -9,7 +9,8 @@ namespace SupportBot.Builder;
 /// <summary>
 /// Runs inbound turns for every channel adapter, with the guarantees the SDK never gave:
 /// <list type="bullet">
-/// <item>turns of one conversation run one at a time (per-conversation async lock; other conversations in parallel);</item>
+/// <item>turns of one conversation run one at a time (the <see cref="IConversationLockProvider"/>: in-process by default,
+/// across instances with a shared store's provider; other conversations in parallel);</item>
 /// <item>state is loaded at the start and saved at the end with an ETag check; on conflict the turn's outputs are
 /// discarded and the whole turn re-runs on fresh state (bounded, then <see cref="BotAdapter.OnTurnError"/>);</item>
 /// <item>replies are held until the save succeeded (typing goes out at once), so a re-run never sends twice;</item>
@@ -23,11 +24,22 @@ public sealed class ConversationTurnRunner
     private readonly IConversationStateStore _store;
     private readonly ILogger _logger;
     private readonly ConversationTurnRunnerOptions _options;
-    private readonly InProcessConversationLockProvider _locks = new();
+    private readonly IConversationLockProvider _locks;
+    private int _busyTurns;
 
-    /// <summary>Creates a runner delivering through <paramref name="adapter"/> and keeping state in <paramref name="store"/>.</summary>
-    public ConversationTurnRunner(BotAdapter adapter, IConversationStateStore store, ILogger<ConversationTurnRunner>? logger = null, ConversationTurnRunnerOptions? options = null)
+    /// <summary>
+    /// Creates a runner delivering through <paramref name="adapter"/> and keeping state in <paramref name="store"/>.
+    /// Pass the host's registered <paramref name="locks"/> so turns are serialised wherever the store is shared
+    /// (several instances on one database); without it the lock is this runner's own, in-process one.
+    /// </summary>
+    public ConversationTurnRunner(
+        BotAdapter adapter,
+        IConversationStateStore store,
+        ILogger<ConversationTurnRunner>? logger = null,
+        ConversationTurnRunnerOptions? options = null,
+        IConversationLockProvider? locks = null)
     {
+        _locks = locks ?? new InProcessConversationLockProvider();
         _adapter = adapter ?? throw new ArgumentNullException(nameof(adapter));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _logger = logger ?? NullLogger<ConversationTurnRunner>.Instance;
@@ -36,8 +48,8 @@ public sealed class ConversationTurnRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.ProcessedActivityIdCapacity, 1);
     }
 
-    /// <summary>Conversations with a running or waiting turn right now.</summary>
-    public int BusyConversationCount => _locks.Count;
+    /// <summary>Turns of this runner running or waiting for their conversation's lock right now (0 when idle).</summary>
+    public int BusyConversationCount => Volatile.Read(ref _busyTurns);
 
     /// <summary>
     /// Runs one inbound activity: middleware, then <paramref name="callback"/> (usually <c>bot.OnTurnAsync</c>).
@@ -46,21 +58,51 @@ public sealed class ConversationTurnRunner
     /// </summary>
     public async Task<ConversationTurnResult> RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(callback);
-        var conversationId = activity.Conversation?.Id;
-        if (string.IsNullOrEmpty(conversationId))
+        var conversationId = ConversationIdOf(activity, callback);
+        Interlocked.Increment(ref _busyTurns);
+        try
         {
-            throw new ArgumentException("The activity has no conversation.id.", nameof(activity));
+            await using var held = await _locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            return await RunLockedAsync(conversationId, activity, callback, cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _busyTurns);
+        }
+    }
 
-        await using var held = await _locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        return await RunLockedAsync(conversationId, activity, callback, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Like <see cref="RunTurnAsync"/>, for a caller that already holds the conversation's lock from the same
+    /// <see cref="IConversationLockProvider"/> (Direct Line holds it from logging the user's message to the end of the
+    /// turn, so replies follow their message). The lock is not re-entrant, hence this separate entry point.
+    /// </summary>
+    public async Task<ConversationTurnResult> RunTurnHoldingLockAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken = default)
+    {
+        var conversationId = ConversationIdOf(activity, callback);
+        Interlocked.Increment(ref _busyTurns);
+        try
+        {
+            return await RunLockedAsync(conversationId, activity, callback, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _busyTurns);
+        }
     }
 
     /// <summary>Runs a proactive turn (a <c>ContinueConversation</c> event) with the conversation's lock and state.</summary>
     public Task<ConversationTurnResult> ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default)
         => RunTurnAsync(BotAdapter.CreateContinuationActivity(reference), callback, cancellationToken);
+
+    private static string ConversationIdOf(Activity activity, BotCallbackHandler callback)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(callback);
+        var conversationId = activity.Conversation?.Id;
+        return string.IsNullOrEmpty(conversationId)
+            ? throw new ArgumentException("The activity has no conversation.id.", nameof(activity))
+            : conversationId;
+    }
 
     private async Task<ConversationTurnResult> RunLockedAsync(string conversationId, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {

@@ -21,16 +21,20 @@ public sealed class BotFrameworkChannelAdapter : BotAdapter
     private readonly TimeProvider _time;
     private readonly ILogger<BotFrameworkChannelAdapter> _logger;
 
-    /// <summary>Creates the adapter; middleware is added by <c>AddBotFrameworkChannel</c> (or by the host via <see cref="BotAdapter.Use"/>).</summary>
+    /// <summary>
+    /// Creates the adapter; middleware is added by <c>AddBotFrameworkChannel</c> (or by the host via <see cref="BotAdapter.Use"/>).
+    /// <paramref name="locks"/> is the host's conversation lock (cross-instance on PostgreSQL); in-process when not given.
+    /// </summary>
     public BotFrameworkChannelAdapter(
         IConversationStateStore store, IConnectorClient connector, IServiceScopeFactory scopes, TimeProvider time,
-        ILogger<BotFrameworkChannelAdapter> logger, ILogger<ConversationTurnRunner> runnerLogger)
+        ILogger<BotFrameworkChannelAdapter> logger, ILogger<ConversationTurnRunner> runnerLogger,
+        IConversationLockProvider? locks = null)
     {
         _connector = connector;
         _scopes = scopes;
         _time = time;
         _logger = logger;
-        _runner = new ConversationTurnRunner(this, store, runnerLogger);
+        _runner = new ConversationTurnRunner(this, store, runnerLogger, locks: locks);
     }
 
     /// <summary>Runs one authenticated inbound activity with the bot registered in DI (a scope per turn).</summary>

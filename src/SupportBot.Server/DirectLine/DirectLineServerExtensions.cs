@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Connector.DirectLine;
 using SupportBot.Connector.DirectLine.Conversations;
@@ -42,7 +43,8 @@ public static class DirectLineServerExtensions
 
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<IDirectLineBroadcaster, InProcessDirectLineBroadcaster>();
-        services.AddSingleton<InProcessConversationLockProvider>(); // in-process ordering of append + turn
+        // The storage engine registers the real one (cross-instance on PostgreSQL); this is only the fallback.
+        services.TryAddSingleton<IConversationLockProvider, InProcessConversationLockProvider>();
         services.AddSingleton<IDirectLineOutbox, DirectLineOutbox>();
         services.AddSingleton<IDirectLineTurnProcessor, DirectLineBotAdapter>();
         services.AddSingleton<DirectLineConversations>();

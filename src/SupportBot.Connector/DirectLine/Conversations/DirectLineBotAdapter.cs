@@ -9,6 +9,8 @@ namespace SupportBot.Connector.DirectLine.Conversations;
 /// Runs the bot in-process for Direct Line. Each accepted activity becomes a turn of the
 /// <see cref="ConversationTurnRunner"/> (state loaded and saved with a version check, replies held
 /// until the save succeeds, redeliveries skipped); the replies go to the <see cref="IDirectLineOutbox"/>.
+/// Inbound turns run under the conversation lock that <see cref="DirectLineConversations"/> already holds;
+/// proactive turns (<see cref="ContinueConversationAsync"/>) take the same lock themselves.
 /// </summary>
 public sealed partial class DirectLineBotAdapter : BotAdapter, IDirectLineTurnProcessor
 {
@@ -21,20 +23,22 @@ public sealed partial class DirectLineBotAdapter : BotAdapter, IDirectLineTurnPr
         IBot bot,
         IDirectLineOutbox outbox,
         IConversationStateStore states,
+        IConversationLockProvider locks,
         ILogger<ConversationTurnRunner> runnerLogger,
         ILogger<DirectLineBotAdapter> logger)
     {
         _bot = bot;
         _outbox = outbox;
         _logger = logger;
-        _runner = new ConversationTurnRunner(this, states, runnerLogger);
+        _runner = new ConversationTurnRunner(this, states, runnerLogger, locks: locks);
     }
 
     /// <inheritdoc />
     public async Task ProcessAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var result = await _runner.RunTurnAsync(activity, _bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+        // The caller (DirectLineConversations) holds this conversation's lock from the log append on.
+        var result = await _runner.RunTurnHoldingLockAsync(activity, _bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
         if (result.Status == TurnStatus.Failed)
         {
             // The runner already apologised to the user and kept the state unchanged; the POST still succeeds.

@@ -10,14 +10,16 @@ namespace SupportBot.Connector.DirectLine.Conversations;
 /// <summary>
 /// The Direct Line 3.0 operations behind the HTTP endpoints: reserving and starting conversations,
 /// accepting user activities (stamp, log, echo, run the turn) and delivering the bot's replies.
-/// Free of ASP.NET so it can be tested and hosted anywhere.
+/// Free of ASP.NET so it can be tested and hosted anywhere. The conversation lock (the host's
+/// <see cref="IConversationLockProvider"/>: cross-instance on PostgreSQL) is held from logging a user's
+/// activity to the end of its turn, so with several instances replies still follow their message.
 /// </summary>
 public sealed partial class DirectLineConversations(
     IDirectLineConversationRegistry registry,
     IActivityLog log,
     IDirectLineBroadcaster broadcaster,
     DirectLineTokenService tokens,
-    InProcessConversationLockProvider locks,
+    IConversationLockProvider locks,
     IDirectLineTurnProcessor turns,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
