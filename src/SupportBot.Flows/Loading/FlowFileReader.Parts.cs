@@ -119,6 +119,9 @@ internal sealed partial class FlowFileReader
         if (_y.Mapping(node, "check") is not { } map) return null;
         _y.OnlyKeys(map, "check", "kind", "with", "checking", "outcomes", "facts");
         var kind = _y.Scalar(map, "kind", "check");
+        var names = kind is null ? null : Checks.CheckOutcomes.ByKind.GetValueOrDefault(kind);
+        if (kind is not null && names is null)
+            _y.Error(_y.Child(map, "kind"), $"check kind '{kind}' is unknown ({string.Join(", ", Checks.CheckOutcomes.ByKind.Keys)})");
         var parameters = Pairs(_y.Mapping(_y.Child(map, "with"), "check 'with'"), "check 'with'");
         var facts = Pairs(_y.Mapping(_y.Child(map, "facts"), "check 'facts'"), "check 'facts' (fact name → slot)");
         var checking = Text(map, "checking", "a check");
@@ -128,6 +131,7 @@ internal sealed partial class FlowFileReader
         {
             var name = (key as YamlScalarNode)?.Value;
             if (string.IsNullOrEmpty(name) || _y.Mapping(value, $"check outcome '{name}' (choice and finding)") is not { } outcome) continue;
+            if (names is not null && !names.Contains(name)) _y.Error(key, $"check outcome '{name}' is unknown for {kind} ({string.Join(", ", names)})");
             _y.OnlyKeys(outcome, $"check outcome '{name}'", "choice", "finding");
             var choice = _y.Scalar(outcome, "choice", $"check outcome '{name}'");
             var finding = Text(outcome, "finding", $"check outcome '{name}'");
@@ -135,7 +139,7 @@ internal sealed partial class FlowFileReader
         }
         if (outcomesMap is null || outcomesMap.Children.Count == 0) _y.Error(map, "a check needs 'outcomes' (check outcome → choice and finding)");
         return kind is null || checking is null ? null
-            : new FlowCheck { Kind = kind, Parameters = parameters, Checking = checking, Outcomes = outcomes, Facts = facts };
+            : new FlowCheck { Kind = kind, Parameters = parameters, Checking = checking, Outcomes = outcomes, Facts = facts, Line = (int)map.Start.Line };
     }
 
     private Dictionary<string, string> Pairs(YamlMappingNode? map, string what)

@@ -41,31 +41,23 @@ internal static partial class FlowSlotChecks
         }
         return slots;
 
+        // Kinds and outcome names are checked by the reader (exact lines); here: choices, placeholders and fact slots.
         void CheckCheck(FlowState state, FlowCheck check)
         {
-            if (!Checks.CheckOutcomes.ByKind.TryGetValue(check.Kind, out var names))
-            {
-                Error(state, $"check kind '{check.Kind}' is unknown ({string.Join(", ", Checks.CheckOutcomes.ByKind.Keys)})");
-                return;
-            }
-            foreach (var (outcome, target) in check.Outcomes)
-            {
-                if (!names.Contains(outcome)) Error(state, $"check outcome '{outcome}' is unknown for {check.Kind} ({string.Join(", ", names)})");
-                if (state.Choices.All(c => c.Id != target.Choice))
-                    Error(state, $"check outcome '{outcome}' maps to '{target.Choice}', which is not a choice of this state");
-            }
+            void CheckError(string message) => errors.Add(new FlowError(flow.SourceFile, state.Id, check.Line, message));
+            foreach (var (outcome, target) in check.Outcomes.Where(o => state.Choices.All(c => c.Id != o.Value.Choice)))
+                CheckError($"check outcome '{outcome}' maps to '{target.Choice}', which is not a choice of this state");
             var texts = check.Outcomes.Values.Select(o => o.Finding).Append(check.Checking).SelectMany(t => new[] { t.Ja, t.En }).OfType<string>();
             foreach (var text in texts.Concat(check.Parameters.Values))
             {
                 foreach (Match m in Placeholder().Matches(text))
                 {
                     var name = m.Groups[1].Value;
-                    if (slots.ContainsKey(name) || check.Facts.ContainsKey(name) || check.Facts.Values.Contains(name)) continue;
-                    Error(state, $"check uses unknown slot '{{{name}}}'");
+                    if (!slots.ContainsKey(name) && !check.Facts.ContainsKey(name)) CheckError($"check uses unknown slot '{{{name}}}'");
                 }
             }
             foreach (var (fact, slot) in check.Facts.Where(f => !slots.ContainsKey(f.Value)))
-                Error(state, $"check copies fact '{fact}' into unknown slot '{slot}' (a slot is declared by an input or a choice's 'set')");
+                CheckError($"check copies fact '{fact}' into unknown slot '{slot}' (a slot is declared by an input or a choice's 'set')");
         }
 
         void Declare(FlowState state, string slot, SlotType type, string? value, bool sensitive)

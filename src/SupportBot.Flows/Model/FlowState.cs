@@ -93,6 +93,9 @@ public sealed record FlowCheck
 
     /// <summary>Result fact name → slot it is copied into (e.g. <c>version</c> → <c>version</c>).</summary>
     public IReadOnlyDictionary<string, string> Facts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Line of the <c>check:</c> mapping in the source file (1-based) for error messages.</summary>
+    public int Line { get; init; }
 }
 
 /// <summary>What one check outcome means for the question.</summary>
