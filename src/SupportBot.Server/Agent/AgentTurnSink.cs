@@ -10,9 +10,10 @@ namespace SupportBot.Server.Agent;
 /// <summary>
 /// The host's <see cref="IAgentResultSink"/>: every <c>agent.result</c> and <c>agent.paired</c> becomes a real turn of the
 /// conversation through its channel's adapter, so the dialogs continue exactly as after a user message. Direct Line
-/// turns run under the same conversation lock as posted messages (replies land in the activity log and on the
-/// stream, in order); Bot Framework channels (Teams) run through the channel adapter, whose replies go to the stored
-/// serviceUrl. While an agent runs a check the user sees a typing indicator.
+/// turns hold the conversation lock posted messages hold (the host's IConversationLockProvider, shared across
+/// instances), so replies land in the activity log and on the stream in order; Bot Framework channels (Teams) run
+/// through the channel adapter, whose replies go to the stored serviceUrl. While an agent runs a check the user sees
+/// a typing indicator.
 /// </summary>
 public sealed partial class AgentTurnSink(
     IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<AgentTurnSink> logger) : IAgentResultSink
@@ -58,7 +59,7 @@ public sealed partial class AgentTurnSink(
         {
             // Adapters are looked up late: the bot they run depends on services registered after this sink.
             var turns = services.GetRequiredService<IDirectLineTurnProcessor>();
-            await using (await services.GetRequiredService<InProcessConversationLockProvider>().AcquireAsync(conversationId, stopping).ConfigureAwait(false))
+            await using (await services.GetRequiredService<IConversationLockProvider>().AcquireAsync(conversationId, stopping).ConfigureAwait(false))
             {
                 await turns.ProcessAsync(activity, stopping).ConfigureAwait(false);
             }
