@@ -10,8 +10,8 @@ public class FlowsCommandTests
         var (code, output, error) = Run("flows", "validate");
 
         Assert.Equal(0, code);
-        Assert.Contains("passage-license v1 OK", output);
-        Assert.Contains("license-key v1 OK", output);
+        Assert.Contains("passage-license v2 OK", output);
+        Assert.Contains("license-key v2 OK", output);
         Assert.Equal("", error);
     }
 

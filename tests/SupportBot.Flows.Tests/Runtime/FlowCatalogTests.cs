@@ -18,22 +18,22 @@ public class FlowCatalogTests
         live.Send("12");
         var stored = JsonSerializer.Serialize(live.State);
 
-        // v2 drops the countdown states entirely: the live conversation is in one of them.
-        var changed = original.Replace("version: 1", "version: 2", StringComparison.Ordinal)
+        // The next version drops the countdown states entirely: the live conversation is in one of them.
+        var changed = original.Replace("version: 2", "version: 3", StringComparison.Ordinal)
             .Replace("          goto: urgent\n        - goto: countdown-ok", "          goto: redraw\n        - goto: redraw", StringComparison.Ordinal);
         changed = RemoveState(RemoveState(changed, "urgent"), "countdown-ok");
         File.WriteAllText(Path.Combine(dir.FullName, "passage-license.yaml"), changed);
         Assert.Empty(catalog.Reload(dir.FullName));
 
         var resumed = FlowSession.Resume(catalog, JsonSerializer.Deserialize<FlowSessionState>(stored)!);
-        Assert.Equal("1", resumed.Flow.Version);
+        Assert.Equal("2", resumed.Flow.Version);
         Assert.Equal("countdown-ok", resumed.State.State);
         resumed.Send("はい");
         var end = resumed.Send("はい");
         Assert.Equal(FlowOutcome.Resolved, end.Outcome);
 
         var (fresh, _) = FlowSession.Start(catalog.Latest("passage-license")!);
-        Assert.Equal("2", fresh.Flow.Version);
+        Assert.Equal("3", fresh.Flow.Version);
         fresh.Send("はい");
         fresh.Send("12");
         Assert.Equal("redraw", fresh.State.State);
@@ -50,7 +50,7 @@ public class FlowCatalogTests
         var errors = catalog.Reload(dir.FullName);
 
         Assert.NotEmpty(errors);
-        Assert.Equal("1", catalog.Latest("license-key")!.Version);
+        Assert.Equal("2", catalog.Latest("license-key")!.Version);
     }
 
     [Fact]
