@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using SupportBot.Agent.Contracts;
 using SupportBot.Flows.Dialogs;
 using SupportBot.Flows.Runtime;
 using SupportBot.Helpdesk.Tickets;
@@ -9,8 +11,19 @@ namespace SupportBot.Server.Helpdesk;
 /// <summary>Turns a flow's <see cref="FlowEscalation"/> into the helpdesk's <see cref="TicketDraft"/> (the helpdesk masks it again).</summary>
 public static class TicketDraftFactory
 {
+    /// <summary>
+    /// A flow that reaches its <c>escalate</c> end with at most this many licence days left was pressed by the deadline:
+    /// the ticket records the trigger <see cref="EscalationReasons.Urgency"/>. Same bound as the Passage flow's
+    /// <c>urgent</c> branch (<c>remainingDays &lt;= 5</c>); the priority still comes from <see cref="PriorityPolicy"/>.
+    /// </summary>
+    public const int UrgencyAtOrBelowDays = 5;
+
     /// <summary>Builds the draft for the conversation of <paramref name="activity"/>.</summary>
-    public static TicketDraft Create(Activity activity, FlowDialogResult result, IReadOnlyList<Activity> transcript)
+    /// <param name="activity">The turn that ended the flow.</param>
+    /// <param name="result">The flow's result with its escalation context.</param>
+    /// <param name="transcript">The conversation so far.</param>
+    /// <param name="checks">Results of the PC helper's checks for this conversation (empty when none ran or no helper is wired).</param>
+    public static TicketDraft Create(Activity activity, FlowDialogResult result, IReadOnlyList<Activity> transcript, IReadOnlyList<CheckResult>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(result);
@@ -21,30 +34,45 @@ public static class TicketDraftFactory
         {
             answers[state] = answer; // a state answered twice (the user went back) keeps the last answer
         }
+        int? remainingDays = int.TryParse(Slot(slots, "remainingDays"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null;
         return new TicketDraft
         {
             ChannelId = activity.ChannelId ?? "directline",
             Conversation = activity.GetConversationReference(),
-            Reason = escalation.Reason switch
-            {
-                "user-request" => EscalationReasons.UserAsked,
-                "not-understood" => EscalationReasons.PromptExhausted,
-                _ => EscalationReasons.FlowEnded,
-            },
+            Reason = Trigger(escalation, remainingDays),
             FlowId = Blank(escalation.Flow) ?? Blank(result.Flow),
             FlowVersion = Blank(escalation.Version) ?? Blank(result.Version),
             Path = escalation.Path,
             Answers = answers,
             Slots = slots,
+            Checks = [.. (checks ?? []).Select(c => JsonSerializer.SerializeToElement(c, AgentJsonContext.Default.CheckResult))],
             Tried = escalation.Tried,
             ErrorText = Slot(slots, "errorMessage") ?? answers.GetValueOrDefault("first-message"),
             ProductVersion = Slot(slots, "version"),
             OperatingSystem = Slot(slots, "os"),
-            RemainingDays = int.TryParse(Slot(slots, "remainingDays"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) ? days : null,
+            RemainingDays = remainingDays,
             Transcript = transcript,
             Locale = activity.Locale,
         };
     }
+
+    /// <summary>
+    /// Which trigger caused the escalation. A typed input that used up its attempts leaves a history entry with the
+    /// <c>gaveUp</c> trigger, which the engine records as an empty answer for the last state before the end; a question
+    /// that was not understood twice ends with <c>not-understood</c>.
+    /// </summary>
+    private static string Trigger(FlowEscalation escalation, int? remainingDays) => escalation.Reason switch
+    {
+        "user-request" => EscalationReasons.UserAsked,
+        "not-understood" => EscalationReasons.PromptExhausted,
+        _ when GaveUpIntoTheEnd(escalation) => EscalationReasons.PromptExhausted,
+        _ when remainingDays <= UrgencyAtOrBelowDays => EscalationReasons.Urgency,
+        _ => EscalationReasons.FlowEnded,
+    };
+
+    private static bool GaveUpIntoTheEnd(FlowEscalation escalation) =>
+        escalation.Answers.Count > 0 && escalation.Path.Count >= 2
+        && escalation.Answers[^1].Key == escalation.Path[^2] && escalation.Answers[^1].Value.Length == 0;
 
     private static string? Slot(IReadOnlyDictionary<string, string> slots, string name) =>
         slots.TryGetValue(name, out var value) ? Blank(value) : null;
