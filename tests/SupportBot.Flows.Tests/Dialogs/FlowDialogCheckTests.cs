@@ -137,6 +137,20 @@ public class FlowDialogCheckTests
     }
 
     [Fact]
+    public async Task ThroughFlowRoutingDialog_TheResultReachesTheRunningFlow()
+    {
+        var checks = new FakeFlowCheckRunner();
+        var harness = new FlowDialogHarness(Catalog, flowId: null, checks: checks);
+        await harness.SendAsync("Passage プレートに「ライセンスが確認できません。残りxx日」と出る");
+        foreach (var text in ToLicenseType) await harness.SendAsync(text);
+        await harness.SendAsync("internet");
+
+        var replies = await ResultAsync(harness, checks.LastJobId, CheckKinds.HttpProbe, "iis-page");
+
+        Assert.Equal("corp-code-intro", State(replies[^1]));
+    }
+
+    [Fact]
     public async Task NotPaired_WithoutOffer_AsksExactlyAsBefore()
     {
         var (harness, checks) = await AtLicenseTypeAsync(paired: false);

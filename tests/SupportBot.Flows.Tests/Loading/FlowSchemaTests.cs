@@ -24,4 +24,13 @@ public class FlowSchemaTests
         var checks = defs.GetProperty("check").GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
         Assert.Equal(SupportBot.Flows.Loading.FlowSlotChecks.CheckKinds.Order(), checks.Order());
     }
+
+    [Fact]
+    public void Schema_CheckOutcomeNames_MatchCode()
+    {
+        var names = Schema.GetProperty("$defs").GetProperty("check").GetProperty("properties").GetProperty("outcomes")
+            .GetProperty("propertyNames").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
+
+        Assert.Equal(SupportBot.Flows.Checks.CheckOutcomes.ByKind.Values.SelectMany(n => n).Distinct().Order(), names.Order());
+    }
 }
