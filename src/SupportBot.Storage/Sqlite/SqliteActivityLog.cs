@@ -1,6 +1,6 @@
 namespace SupportBot.Storage.Sqlite;
 
-/// <summary>SQLite <see cref="IActivityLog"/>: positions are allocated inside one write transaction per append.</summary>
+/// <summary>SQLite <see cref="IActivityLog"/>: positions are allocated inside the writer's (group-committed) transaction.</summary>
 public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
 {
     private const string NextPositionSql = "SELECT COALESCE(MAX(position), 0) + 1 FROM directline_activity WHERE conversation_id = $c;";
@@ -15,21 +15,18 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
         cancellationToken.ThrowIfCancellationRequested();
         return database.WriteAsync(session =>
         {
-            // BEGIN IMMEDIATE takes the write lock first, so two appenders can never read the same MAX.
-            using var transaction = session.Connection.BeginTransaction(deferred: false);
+            // The writer's batch transaction is IMMEDIATE and its writes run one after another, so two
+            // appenders can never read the same MAX.
             var next = session.Command(NextPositionSql, "$c");
-            next.Transaction = transaction;
             next.Parameters[0].Value = conversationId;
             var position = (long)next.ExecuteScalar()!;
 
             var json = render(position);
             var insert = session.Command(InsertSql, "$c", "$p", "$j");
-            insert.Transaction = transaction;
             insert.Parameters[0].Value = conversationId;
             insert.Parameters[1].Value = position;
             insert.Parameters[2].Value = json;
             insert.ExecuteNonQuery();
-            transaction.Commit();
             return new LoggedActivity(position, json);
         }, cancellationToken);
     }

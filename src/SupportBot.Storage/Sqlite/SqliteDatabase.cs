@@ -20,7 +20,12 @@ public sealed class SqliteDatabase : IDisposable
     public const string FileName = "supportbot.db";
 
     private const int MaxIdleSessions = 8;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private const int MaxWritesPerBatch = 256;
+    private const string Savepoint = "write";
+    private readonly ConcurrentQueue<SqliteQueuedWrite> _writes = new();
+    private int _draining;
+    private long _committedBatches;
+    private long _committedWrites;
     private SqliteSession? _writer;
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private readonly string _connectionString;
@@ -40,6 +45,12 @@ public sealed class SqliteDatabase : IDisposable
             DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds),
         }.ToString();
     }
+
+    /// <summary>Write transactions the writer has committed (each holds one or more writes).</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
+
+    /// <summary>Writes committed so far; divided by <see cref="CommittedBatches"/>, the average batch size.</summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
@@ -75,27 +86,135 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>The number of migration steps this build knows.</summary>
     public static int LatestSchemaVersion => SqliteMigrations.Latest;
 
-    /// <summary>Runs <paramref name="work"/> on the writer session, one write at a time in this process.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues <paramref name="work"/> for the writer session. The writer drains every write waiting in
+    /// the queue and commits them in one transaction (group commit: one WAL append and one lock cycle
+    /// for N concurrent writes); each write runs inside its own savepoint, so one that throws is rolled
+    /// back alone and the others still commit. The returned task completes only after the commit that
+    /// holds the write, so durability is what it was with one transaction per write.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var write = new SqliteQueuedWrite<T>(work, cancellationToken);
+        _writes.Enqueue(write);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            // The caller that finds the writer idle commits one batch on its own thread (no hop when
+            // the load is light); anything queued meanwhile is drained on the pool.
+            CommitBatch();
+            ReleaseWriter();
+        }
+        return write.Task;
+    }
+
+    private void DrainOnPool()
+    {
+        while (!_writes.IsEmpty)
+        {
+            CommitBatch();
+        }
+        ReleaseWriter();
+    }
+
+    private void ReleaseWriter()
+    {
+        Volatile.Write(ref _draining, 0);
+        // A write queued after the last batch but before the release must not be stranded.
+        if (!_writes.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static database => database.DrainOnPool(), this, preferLocal: false);
+        }
+    }
+
+    private void CommitBatch()
+    {
+        var batch = new List<SqliteQueuedWrite>();
+        while (batch.Count < MaxWritesPerBatch && _writes.TryDequeue(out var queued))
+        {
+            if (queued.IsCancelled)
+            {
+                queued.Fail(new OperationCanceledException());
+            }
+            else if (_disposed)
+            {
+                queued.Fail(new ObjectDisposedException(nameof(SqliteDatabase)));
+            }
+            else
+            {
+                batch.Add(queued);
+            }
+        }
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var committed = new List<SqliteQueuedWrite>(batch.Count);
         try
         {
             _writer ??= new SqliteSession(_connectionString, _busyTimeoutMs);
-            return work(_writer);
+            // BEGIN IMMEDIATE takes the file's write lock first (other processes, module connections).
+            using var transaction = _writer.Connection.BeginTransaction(deferred: false);
+            _writer.Transaction = transaction;
+            try
+            {
+                foreach (var write in batch)
+                {
+                    if (RunInSavepoint(transaction, write, alone: batch.Count == 1))
+                    {
+                        committed.Add(write);
+                    }
+                }
+                transaction.Commit();
+                Interlocked.Increment(ref _committedBatches);
+                Interlocked.Add(ref _committedWrites, committed.Count);
+            }
+            finally
+            {
+                _writer.Transaction = null;
+            }
         }
-        catch
+        catch (Exception ex)
         {
-            // The failed transaction was rolled back by its using; start clean anyway.
+            // The transaction (or its commit) failed: nothing in this batch is durable.
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
             _writer?.Dispose();
             _writer = null;
-            throw;
+            return;
         }
-        finally
+        foreach (var write in committed)
         {
-            _writeGate.Release();
+            write.Complete();
         }
+    }
+
+    /// <summary>Runs one write; false (and the caller's task failed) when it threw and was rolled back alone.</summary>
+    private bool RunInSavepoint(Microsoft.Data.Sqlite.SqliteTransaction transaction, SqliteQueuedWrite write, bool alone)
+    {
+        if (alone)
+        {
+            // A batch of one needs no savepoint: if it throws, the whole transaction is rolled back.
+            write.Run(_writer!);
+            return true;
+        }
+        transaction.Save(Savepoint);
+        try
+        {
+            write.Run(_writer!);
+        }
+        catch (Exception ex)
+        {
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
+            write.Fail(ex);
+            return false;
+        }
+        transaction.Release(Savepoint);
+        return true;
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled session.</summary>

@@ -25,6 +25,12 @@ internal sealed class SqliteSession : IDisposable
     public SqliteConnection Connection { get; }
 
     /// <summary>
+    /// The transaction the group-commit writer has open on this session (null on readers): every
+    /// command handed out by <see cref="Command"/> joins it.
+    /// </summary>
+    public SqliteTransaction? Transaction { get; set; }
+
+    /// <summary>
     /// A prepared command for <paramref name="sql"/> with the given parameter names, created once per
     /// connection. Callers set <c>Parameters[i].Value</c> in the declared order.
     /// </summary>
@@ -41,7 +47,7 @@ internal sealed class SqliteSession : IDisposable
             command.Prepare();
             _prepared.Add(sql, command);
         }
-        command.Transaction = null;
+        command.Transaction = Transaction;
         return command;
     }
 
