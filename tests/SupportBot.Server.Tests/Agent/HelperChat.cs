@@ -12,6 +12,7 @@ public sealed class HelperChat
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(200);
     private readonly DirectLineTestClient _client;
     private string _watermark = "0";
+    private int _matchedUpTo;
 
     private HelperChat(DirectLineTestClient client, string token, string conversationId)
     {
@@ -48,17 +49,23 @@ public sealed class HelperChat
     /// <summary>The bot messages that arrived since the last read, without saying anything (turns run by the agent link).</summary>
     public Task<IReadOnlyList<JsonNode>> SayNothingAsync() => ReadAsync();
 
-    /// <summary>Reads new bot messages until one satisfies <paramref name="done"/>; returns all read meanwhile.</summary>
+    /// <summary>
+    /// Waits until a bot message after the previous match (including ones already read) satisfies <paramref name="done"/>;
+    /// reads new messages meanwhile. A turn run by the agent link may have answered before anyone waited for it.
+    /// </summary>
     /// <exception cref="TimeoutException">Nothing matched within <paramref name="limit"/> (the message has the transcript).</exception>
-    public async Task<IReadOnlyList<JsonNode>> WaitForAsync(Func<JsonNode, bool> done, TimeSpan limit, Func<string>? context = null)
+    public async Task WaitForAsync(Func<JsonNode, bool> done, TimeSpan limit, Func<string>? context = null)
     {
-        var read = new List<JsonNode>();
         using var deadline = new CancellationTokenSource(limit);
         while (true)
         {
-            var page = await ReadAsync();
-            read.AddRange(page);
-            if (page.Any(done)) return read;
+            await ReadAsync();
+            var match = BotMessages.FindIndex(_matchedUpTo, m => done(m));
+            if (match >= 0)
+            {
+                _matchedUpTo = match + 1;
+                return;
+            }
             try
             {
                 await Task.Delay(PollEvery, deadline.Token);
