@@ -32,7 +32,7 @@ public sealed class PassageOverBotbuilderTests : IDisposable
         Assert.True(exitCode == 0, $"botbuilder channel failed ({exitCode}):\n{stderr}\n{stdout}");
         using var transcript = JsonDocument.Parse(stdout);
         var steps = transcript.RootElement.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(14, steps.Count);
+        Assert.Equal(15, steps.Count);
 
         // Teams shapes on every reply of the conversation: the tenant kept, at most 3 suggested actions (else a hero card).
         var replies = steps.SelectMany(s => s.GetProperty("replies").EnumerateArray()).Select(r => r.GetProperty("activity")).ToList();
