@@ -1,6 +1,10 @@
 namespace SupportBot.Storage.Sqlite;
 
-/// <summary>SQLite <see cref="IActivityLog"/>: positions are allocated inside the writer's (group-committed) transaction.</summary>
+/// <summary>
+/// SQLite <see cref="IActivityLog"/>: positions are allocated inside the writer's (group-committed)
+/// transaction; recent activities of active conversations are read from memory
+/// (<see cref="SqliteRecentActivities"/>: safe because the SQLite engine is a single instance).
+/// </summary>
 public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
 {
     private const string NextPositionSql = "SELECT COALESCE(MAX(position), 0) + 1 FROM directline_activity WHERE conversation_id = $c;";
@@ -13,7 +17,12 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(render);
         cancellationToken.ThrowIfCancellationRequested();
-        return database.WriteAsync(session =>
+        return AppendAndRememberAsync(conversationId, render, cancellationToken);
+    }
+
+    private async Task<LoggedActivity> AppendAndRememberAsync(string conversationId, Func<long, string> render, CancellationToken cancellationToken)
+    {
+        var logged = await database.WriteAsync(session =>
         {
             // The writer's batch transaction is IMMEDIATE and its writes run one after another, so two
             // appenders can never read the same MAX.
@@ -28,7 +37,10 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
             insert.Parameters[2].Value = json;
             insert.ExecuteNonQuery();
             return new LoggedActivity(position, json);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        // Only after the commit: a reader must never see an activity that could still roll back.
+        database.RecentActivities.Add(conversationId, logged);
+        return logged;
     }
 
     /// <inheritdoc />
@@ -38,6 +50,10 @@ public sealed class SqliteActivityLog(SqliteDatabase database) : IActivityLog
         ArgumentOutOfRangeException.ThrowIfNegative(watermark);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         cancellationToken.ThrowIfCancellationRequested();
+        if (database.RecentActivities.TryReadAfter(conversationId, watermark, max) is { } recent)
+        {
+            return Task.FromResult(recent);
+        }
         return Task.FromResult(database.Run<IReadOnlyList<LoggedActivity>>(session =>
         {
             var read = session.Command(ReadSql, "$c", "$w", "$n");

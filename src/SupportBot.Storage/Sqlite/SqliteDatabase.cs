@@ -52,6 +52,9 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Writes committed so far; divided by <see cref="CommittedBatches"/>, the average batch size.</summary>
     public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
+    /// <summary>Recent activities of active conversations, fed by <see cref="SqliteActivityLog"/> after each commit.</summary>
+    internal SqliteRecentActivities RecentActivities { get; } = new();
+
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
 
