@@ -10,7 +10,9 @@ namespace SupportBot.Connector.DirectLine.Tokens;
 /// <summary>
 /// Issues and checks Direct Line tokens: HS256 JWTs with <c>conv</c>, <c>user</c> and <c>exp</c>, and
 /// authenticates callers holding the secret. Expiry is checked against the injected
-/// <see cref="TimeProvider"/> (not the library's wall clock) so tests can move time.
+/// <see cref="TimeProvider"/> (not the library's wall clock) so tests can move time. Tokens that passed
+/// validation are remembered for their lifetime (bounded), so repeated requests skip the HMAC; expiry is
+/// still checked on every request.
 /// </summary>
 public sealed class DirectLineTokenService
 {
@@ -29,6 +31,7 @@ public sealed class DirectLineTokenService
     private readonly byte[] _secret;
     private readonly SigningCredentials _credentials;
     private readonly TokenValidationParameters _validation;
+    private readonly ValidatedTokenCache _validated = new();
 
     public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider time)
     {
@@ -93,6 +96,17 @@ public sealed class DirectLineTokenService
             return DirectLineCaller.Secret;
         }
 
+        if (_validated.TryGet(value, out var known))
+        {
+            // Same exact text as a token that passed every signature and claim check: only expiry can change.
+            if (known.ExpiresAt <= _time.GetUtcNow())
+            {
+                _validated.Forget(value);
+                throw new DirectLineException(403, DirectLineErrorCodes.TokenExpired, "The token has expired.");
+            }
+            return known;
+        }
+
         var result = await _handler.ValidateTokenAsync(value, _validation).ConfigureAwait(false);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt
             || !jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversationId)
@@ -104,6 +118,8 @@ public sealed class DirectLineTokenService
         {
             throw new DirectLineException(403, DirectLineErrorCodes.TokenExpired, "The token has expired.");
         }
-        return new DirectLineCaller(false, conversationId, userId, value, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        var caller = new DirectLineCaller(false, conversationId, userId, value, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        _validated.Remember(value, caller);
+        return caller;
     }
 }
