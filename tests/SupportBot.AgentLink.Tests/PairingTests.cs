@@ -31,6 +31,28 @@ public sealed class PairingTests
     }
 
     [Fact]
+    public async Task PairingTellsTheSinkOnce_BeforeAnswering_AndARefusedCodeDoesNot()
+    {
+        await using var host = await AgentLinkHost.StartAsync();
+        var code = await host.Pairing.CreateCodeAsync(AgentLinkHost.Conversation("conv-a"));
+        using (var wrong = await host.PairAsync("ZZZZZZZZ"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        }
+        Assert.Empty(host.Sink.Paired);
+
+        (await host.PairAsync(code.Code)).EnsureSuccessStatusCode();
+        (await host.PairAsync(code.Code)).Dispose(); // reused: refused, no second notice
+
+        var paired = Assert.Single(host.Sink.Paired);
+        var activity = paired.ToActivity();
+        Assert.Equal("event", activity.Type);
+        Assert.Equal(AgentPairedEvent.EventName, activity.Name);
+        Assert.Equal("conv-a", activity.Conversation?.Id);
+        Assert.Equal("directline", activity.ChannelId);
+    }
+
+    [Fact]
     public async Task ReusedCodeIsRefused()
     {
         await using var host = await AgentLinkHost.StartAsync();

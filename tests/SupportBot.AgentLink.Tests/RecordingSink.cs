@@ -2,13 +2,20 @@ using System.Collections.Concurrent;
 
 namespace SupportBot.AgentLink.Tests;
 
-/// <summary>The host's sink as a test sees it: records results and "job started" notices.</summary>
+/// <summary>The host's sink as a test sees it: records results, "job started" and "paired" notices.</summary>
 public sealed class RecordingSink : IAgentResultSink
 {
     private readonly SemaphoreSlim _arrived = new(0);
 
     public ConcurrentQueue<AgentResultEvent> Results { get; } = new();
     public ConcurrentQueue<AgentJobStartedEvent> Started { get; } = new();
+    public ConcurrentQueue<AgentPairedEvent> Paired { get; } = new();
+
+    public Task PairedAsync(AgentPairedEvent paired, CancellationToken cancellationToken)
+    {
+        Paired.Enqueue(paired);
+        return Task.CompletedTask;
+    }
 
     public Task DeliverAsync(AgentResultEvent resultEvent, CancellationToken cancellationToken)
     {
