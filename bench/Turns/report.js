@@ -17,6 +17,10 @@ const peer = read('peer.json');
 const idle = read('idle-default.json');
 const idleWks = read('idle-wks.json');
 const sockets = read('sockets.json');
+const pg1Poll = read('pg1-dl-poll.json');
+const pg1Ws = read('pg1-dl-ws.json');
+const pg2Poll = read('pg2-dl-poll.json');
+const pg2Ws = read('pg2-dl-ws.json');
 
 function parseWrk() {
   let text;
@@ -65,6 +69,10 @@ lines.push(row('Ceiling (Kestrel + JSON)', 'C# client, 1 request per turn', ceil
 lines.push(row('SupportBot', 'Direct Line: POST + GET ?watermark=', poll));
 lines.push(row('SupportBot', 'Direct Line: POST + WebSocket', ws));
 lines.push(row('Peer (botbuilder 4.23.3, Node)', '/api/messages + serviceUrl listener', peer));
+lines.push(row('SupportBot on PostgreSQL, 1 instance', 'Direct Line: POST + GET ?watermark=', pg1Poll));
+lines.push(row('SupportBot on PostgreSQL, 1 instance', 'Direct Line: POST + WebSocket', pg1Ws));
+lines.push(row('SupportBot on PostgreSQL, 2 instances', 'POST + GET, requests round-robin over both', pg2Poll));
+lines.push(row('SupportBot on PostgreSQL, 2 instances', 'POST + WebSocket, requests round-robin over both', pg2Ws));
 lines.push('');
 lines.push('Ratios (same run):');
 lines.push('');
@@ -78,7 +86,9 @@ lines.push(`| SupportBot (poll) / ceiling (wrk raw rate) | ${pctOf(poll, wrk)} |
 lines.push(`| SupportBot (poll) / peer | ${times(poll, peer)} | ≥ 10×: ${met(ratio(poll, peer) == null ? null : ratio(poll, peer) >= 10)} |`);
 lines.push(`| SupportBot (WebSocket) / peer | ${times(ws, peer)} | ≥ 10×: ${met(ratio(ws, peer) == null ? null : ratio(ws, peer) >= 10)} |`);
 lines.push(`| SupportBot p99 at ${meta.conc} conversations (poll / WebSocket) | ${f(poll?.latency?.p99_ms, 1)} / ${f(ws?.latency?.p99_ms, 1)} ms | < 25 ms: ${met(poll?.latency?.p99_ms == null ? null : poll.latency.p99_ms < 25 && (ws?.latency?.p99_ms ?? 0) < 25)} |`);
-lines.push(`| Errors (all turn rows) | ${[wrk, ceiling, poll, ws, peer].map((r) => r?.errors ?? '–').join(' / ')} | 0 |`);
+lines.push(`| SupportBot on PostgreSQL (poll, 1 / 2 instances) / SQLite (poll) | ${pctOf(pg1Poll, poll)} / ${pctOf(pg2Poll, poll)} | (reference) |`);
+lines.push(`| SupportBot on PostgreSQL p99 (poll / WebSocket, 1 instance; 2 instances) | ${f(pg1Poll?.latency?.p99_ms, 1)} / ${f(pg1Ws?.latency?.p99_ms, 1)}; ${f(pg2Poll?.latency?.p99_ms, 1)} / ${f(pg2Ws?.latency?.p99_ms, 1)} ms | (reference) |`);
+lines.push(`| Errors (all turn rows) | ${[wrk, ceiling, poll, ws, peer, pg1Poll, pg1Ws, pg2Poll, pg2Ws].map((r) => r?.errors ?? '–').join(' / ')} | 0 |`);
 lines.push('');
 
 function idleRow(name, r) {
@@ -114,7 +124,7 @@ if (sockets && !sockets.fatal) {
 } else {
   lines.push(`| not run${sockets?.fatal ? `: ${sockets.fatal}` : ''} | | | | | | | | |`);
 }
-for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws], ['peer', peer], ['idle', idle], ['idle wks', idleWks], ['sockets', sockets]]) {
+for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws], ['peer', peer], ['pg 1 poll', pg1Poll], ['pg 1 ws', pg1Ws], ['pg 2 poll', pg2Poll], ['pg 2 ws', pg2Ws], ['idle', idle], ['idle wks', idleWks], ['sockets', sockets]]) {
   const kinds = r?.error_kinds && Object.keys(r.error_kinds).length ? r.error_kinds : null;
   const open = r?.open_error_kinds && Object.keys(r.open_error_kinds).length ? r.open_error_kinds : null;
   if (kinds || open) lines.push('', `Errors (${name}): \`${JSON.stringify(kinds || open)}\``);
@@ -122,7 +132,7 @@ for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws]
 const table = lines.join('\n');
 
 fs.mkdirSync(path.dirname(resultsMd), { recursive: true });
-const raw = ['ceiling-client.json', 'sb-dl-poll.json', 'sb-dl-ws.json', 'peer.json', 'idle-default.json', 'idle-wks.json', 'sockets.json']
+const raw = ['ceiling-client.json', 'sb-dl-poll.json', 'sb-dl-ws.json', 'peer.json', 'pg1-dl-poll.json', 'pg1-dl-ws.json', 'pg2-dl-poll.json', 'pg2-dl-ws.json', 'idle-default.json', 'idle-wks.json', 'sockets.json']
   .map((n) => [n, read(n)]).filter(([, v]) => v);
 let wrkText = '';
 try { wrkText = fs.readFileSync(path.join(dir, 'ceiling-wrk.txt'), 'utf8'); } catch { /* not run */ }

@@ -5,6 +5,8 @@
 # in bench/README.md. Everything on 127.0.0.1; every phase bounded in time.
 # Knobs (env): BENCH_CONC=64 BENCH_DURATION=20 BENCH_IDLE=10000 BENCH_SOCKETS=10000 BENCH_SOCKET_DURATION=90
 #              BENCH_SOCKET_INTERVAL=30 BENCH_SKIP="peer sockets ..." (phases to skip) BENCH_DATE=YYYY-MM-DD
+# Phases (names for BENCH_SKIP): ceiling dl-poll dl-ws peer idle sockets pg (PostgreSQL: one and two instances).
+# BENCH_STRACE=1 adds a separate profiling run (strace -f -c of the server, 8 polling conversations, 7 s).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$ROOT/bench/Turns
@@ -142,6 +144,20 @@ for MODE in dl-poll dl-ws; do
   stop "$PID"
 done
 
+# 2b. Profile (only with BENCH_STRACE=1; distorts its own run, so it is separate from the rows above): a fresh server,
+#     8 conversations polling for 7 s under `strace -f -c`; syscalls per turn = calls / turns (sb-strace.json).
+if [[ ${BENCH_STRACE:-0} == 1 ]] && command -v strace >/dev/null; then
+  P=$(free_port 41150)
+  log "SupportBot dl-poll under strace -f -c on $P"
+  PID=$(start_supportbot sb-strace "$P")
+  strace -f -c -o "$RES/strace.txt" -p "$PID" 2>/dev/null & STRACE=$!
+  sleep 1
+  "$CLIENT" --mode dl-poll --url "http://127.0.0.1:$P" --pid "$PID" --prefix "$PREFIX" --script "$SCRIPT" --conc 8 --duration 7 --warmup 1 \
+    --label sb-strace --out "$RES/sb-strace.json" >/dev/null
+  kill -INT "$STRACE" 2>/dev/null || true; wait "$STRACE" 2>/dev/null || true
+  stop "$PID"
+fi
+
 # 3. Peer: botbuilder + botbuilder-dialogs 4.23.3 (Node), /api/messages, replies to the load client's serviceUrl listener.
 if ! skip peer; then
   P=$(free_port 41200); L=$(free_port $(( P + 1 )))
@@ -173,6 +189,61 @@ if ! skip sockets; then
   "$CLIENT" --mode sockets --url "http://127.0.0.1:$P" --pid "$PID" --prefix "$PREFIX" --script "$SCRIPT" --count "$SOCK_N" --conc "$CONC" \
     --interval "$SOCK_INT" --duration "$SOCK_DUR" --setup-limit 300 --label sockets --out "$RES/sockets.json" >/dev/null
   stop "$PID"
+fi
+
+# 6. PostgreSQL: the same turns on a private cluster (initdb/pg_ctl on 127.0.0.1, spare port, removed at the end),
+#    one SupportBot instance, then two instances on one database. With two, every Direct Line request of every
+#    conversation goes to the next instance round-robin (token on A, start on B, POST on A, GET on B …), so the
+#    turns cross instances all the time (cross-instance conversation lock, log and stream notifications).
+#    synchronous_commit=off: a commit does not wait for its fsync, like SQLite's WAL with synchronous=NORMAL.
+PG_DIR=""
+pg_owner() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+pg_stop() {
+  [[ -n $PG_DIR ]] || return 0
+  pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"; PG_DIR=""
+}
+pg_start() { # sets PGCS: the connection string of a fresh database (no subshell: PG_DIR must survive for pg_stop)
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -x $PG_BIN/initdb ]] || { log "PostgreSQL not installed (apt-get install postgresql): phase skipped"; return 1; }
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/supportbot-bench-pg.XXXXXX")
+  local password port
+  password=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
+  printf '%s\n' "$password" >"$PG_DIR/pwfile"; chmod 600 "$PG_DIR/pwfile"
+  [[ $(id -u) -ne 0 ]] || chown -R postgres: "$PG_DIR"
+  chmod 700 "$PG_DIR"
+  pg_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=scram-sha-256 --pwfile="$PG_DIR/pwfile" -E UTF8 --locale=C.UTF-8 \
+    >"$RES/pg-initdb.txt" 2>&1 || { cat "$RES/pg-initdb.txt" >&2; return 1; }
+  rm -f "$PG_DIR/pwfile"
+  port=$(free_port 41500)
+  pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=200 -c synchronous_commit=off -c shared_buffers=128MB" >/dev/null \
+    || { cat "$PG_DIR/server.log" >&2; return 1; }
+  PGPASSWORD=$password "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE supportbot_bench;" >/dev/null
+  PGCS="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=supportbot_bench"
+}
+if ! skip pg; then
+  trap 'pg_stop; cleanup' EXIT
+  if pg_start; then
+    # The instances must share the Direct Line secret (a token issued by one is presented to the other).
+    DLSECRET=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
+    for MODE in dl-poll dl-ws; do
+      skip "pg-$MODE" && continue
+      P=$(free_port 41600)
+      log "SupportBot on PostgreSQL, one instance, $MODE on $P"
+      PID=$(start_supportbot "pg1-$MODE" "$P" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
+      "$CLIENT" --mode "$MODE" --url "http://127.0.0.1:$P" --pid "$PID" "${TURNS[@]}" --label "pg1-$MODE" --out "$RES/pg1-$MODE.json" >/dev/null
+      stop "$PID"
+      P=$(free_port 41700); PA=$P; PB=$(free_port $(( P + 1 )))
+      log "SupportBot on PostgreSQL, two instances, $MODE on $PA and $PB"
+      PIDA=$(start_supportbot "pg2a-$MODE" "$PA" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
+      PIDB=$(start_supportbot "pg2b-$MODE" "$PB" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
+      "$CLIENT" --mode "$MODE" --url "http://127.0.0.1:$PA,http://127.0.0.1:$PB" --pid "$PIDA" --more-pids "$PIDB" "${TURNS[@]}" \
+        --label "pg2-$MODE" --out "$RES/pg2-$MODE.json" >/dev/null
+      stop "$PIDA"; stop "$PIDB"
+    done
+  fi
+  pg_stop
 fi
 
 sed -i "s/}\$/,\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"finished\":\"$(date -u +%FT%TZ)\"}/" "$RES/meta.json"

@@ -63,6 +63,10 @@ internal sealed class Options
     public string Url = "http://127.0.0.1:3978";
     public string Label = "";
     public int Pid;
+    /// <summary>Further server processes (several instances on one database): their CPU and RSS are added.</summary>
+    public List<int> MorePids = [];
+    /// <summary>All base URLs (--url a,b): Direct Line requests are spread over them round-robin, request by request.</summary>
+    public string[] Urls = [];
     public int Concurrency = 64;
     public double Duration = 20;
     public double Warmup = 3;
@@ -86,7 +90,8 @@ internal sealed class Options
             switch (args[i])
             {
                 case "--mode": o.Mode = v; break;
-                case "--url": o.Url = v.TrimEnd('/'); break;
+                case "--url": o.Urls = v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => u.TrimEnd('/')).ToArray(); o.Url = o.Urls[0]; break;
+                case "--more-pids": o.MorePids = v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList(); break;
                 case "--label": o.Label = v; break;
                 case "--pid": o.Pid = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--conc": o.Concurrency = int.Parse(v, CultureInfo.InvariantCulture); break;
@@ -326,6 +331,7 @@ internal sealed class Runner(Options o)
     private readonly ConcurrentDictionary<string, ReplyBox> peerBoxes = new(StringComparer.Ordinal);
     private long conversationsCompleted;
     private long seq;
+    private int roundRobin;
 
     private static readonly bool Tracing = Environment.GetEnvironmentVariable("BENCH_TRACE") == "1";
 
@@ -353,13 +359,13 @@ internal sealed class Runner(Options o)
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(o.Warmup + o.Duration));
         var workers = Enumerable.Range(0, o.Concurrency).Select(i => Task.Run(() => WorkerAsync(i, stop.Token))).ToArray();
         await Task.Delay(TimeSpan.FromSeconds(o.Warmup));
-        var cpu0 = Proc.CpuSeconds(o.Pid);
+        var cpu0 = ServerCpuSeconds();
         var t0 = Stopwatch.GetTimestamp();
         rec.Measuring = true;
         await Task.Delay(TimeSpan.FromSeconds(o.Duration));
         rec.Measuring = false;
         var elapsed = Ms(t0, Stopwatch.GetTimestamp()) / 1000;
-        var cpu1 = Proc.CpuSeconds(o.Pid);
+        var cpu1 = ServerCpuSeconds();
         var finished = await Task.WhenAny(Task.WhenAll(workers), Task.Delay(ReplyTimeout + TimeSpan.FromSeconds(5)));
         if (listener is not null)
         {
@@ -380,8 +386,9 @@ internal sealed class Runner(Options o)
             ["latency"] = rec.Percentiles(),
             ["server_cpu_s"] = Math.Round(cpu1 - cpu0, 2),
             ["server_cpu_per_turn_ms"] = rec.Turns == 0 ? null : Math.Round((cpu1 - cpu0) * 1000 / rec.Turns, 3),
-            ["server_rss_peak_kb"] = Proc.StatusKb(o.Pid, "VmHWM"),
-            ["server_rss_kb"] = Proc.StatusKb(o.Pid, "VmRSS"),
+            ["server_rss_peak_kb"] = ServerKb("VmHWM"),
+            ["server_rss_kb"] = ServerKb("VmRSS"),
+            ["instances"] = 1 + o.MorePids.Count,
             ["sample_reply"] = sampleReply,
             ["workers_stopped"] = finished != null && workers.All(w => w.IsCompleted),
         };
@@ -465,9 +472,24 @@ internal sealed class Runner(Options o)
         public void Dispose() => Socket?.Dispose();
     }
 
+    private double ServerCpuSeconds() => Proc.CpuSeconds(o.Pid) + o.MorePids.Sum(Proc.CpuSeconds);
+
+    private long ServerKb(string key)
+    {
+        var total = Proc.StatusKb(o.Pid, key);
+        foreach (var pid in o.MorePids)
+        {
+            total += Proc.StatusKb(pid, key);
+        }
+        return total;
+    }
+
+    private string NextBaseUrl() =>
+        o.Urls.Length <= 1 ? o.Url : o.Urls[(int)((uint)Interlocked.Increment(ref roundRobin) % (uint)o.Urls.Length)];
+
     private HttpRequestMessage Request(HttpMethod method, string path, string? token, string? json)
     {
-        var request = new HttpRequestMessage(method, o.Url + path);
+        var request = new HttpRequestMessage(method, NextBaseUrl() + path);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
