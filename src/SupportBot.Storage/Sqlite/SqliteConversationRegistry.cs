@@ -1,6 +1,10 @@
 namespace SupportBot.Storage.Sqlite;
 
-/// <summary>SQLite <see cref="IDirectLineConversationRegistry"/>.</summary>
+/// <summary>
+/// SQLite <see cref="IDirectLineConversationRegistry"/>. Conversations recently looked up are kept in memory
+/// (<see cref="SqliteReadCache{TValue}"/>; the SQLite engine is a single instance); starting or ending one
+/// forgets it, so the next lookup reads the file.
+/// </summary>
 public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirectLineConversationRegistry
 {
     private const string InsertSql = """
@@ -17,7 +21,12 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentException.ThrowIfNullOrEmpty(conversation.ConversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return database.WriteAsync(session =>
+        return CreateAndRememberAsync(conversation, cancellationToken);
+    }
+
+    private async Task<bool> CreateAndRememberAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
+    {
+        var created = await database.WriteAsync(session =>
         {
             var insert = session.Command(InsertSql, "$c", "$u", "$t", "$s", "$e");
             insert.Parameters[0].Value = conversation.ConversationId;
@@ -26,7 +35,9 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
             insert.Parameters[3].Value = conversation.Started ? 1 : 0;
             insert.Parameters[4].Value = conversation.Ended ? 1 : 0;
             return insert.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        database.Conversations.Written(conversation.ConversationId, created ? conversation : null);
+        return created;
     }
 
     /// <inheritdoc />
@@ -34,7 +45,12 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        if (database.Conversations.TryGet(conversationId, out var held))
+        {
+            return Task.FromResult<DirectLineConversation?>(held);
+        }
+        var generation = database.Conversations.Generation;
+        var found = database.Run(session =>
         {
             var select = session.Command(SelectSql, "$c");
             select.Parameters[0].Value = conversationId;
@@ -47,7 +63,12 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
                     reader.GetInt64(2) != 0,
                     reader.GetInt64(3) != 0)
                 : null;
-        }));
+        });
+        if (found is not null)
+        {
+            database.Conversations.RememberRead(conversationId, found, generation);
+        }
+        return Task.FromResult(found);
     }
 
     /// <inheritdoc />
@@ -58,15 +79,23 @@ public sealed class SqliteConversationRegistry(SqliteDatabase database) : IDirec
     public Task<bool> EndAsync(string conversationId, CancellationToken cancellationToken) =>
         ExecuteOnOne(EndSql, conversationId, cancellationToken);
 
-    private Task<bool> ExecuteOnOne(string sql, string conversationId, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteOnOne(string sql, string conversationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return database.WriteAsync(session =>
+        try
         {
-            var command = session.Command(sql, "$c");
-            command.Parameters[0].Value = conversationId;
-            return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
+            return await database.WriteAsync(session =>
+            {
+                var command = session.Command(sql, "$c");
+                command.Parameters[0].Value = conversationId;
+                return command.ExecuteNonQuery() == 1;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Started/ended changed (or may have): the next lookup reads the file again.
+            database.Conversations.Written(conversationId, null);
+        }
     }
 }

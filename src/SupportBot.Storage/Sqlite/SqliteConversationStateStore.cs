@@ -2,8 +2,10 @@ namespace SupportBot.Storage.Sqlite;
 
 /// <summary>SQLite <see cref="IConversationStateStore"/>: one row per conversation, version bumped on every write.</summary>
 /// <remarks>
-/// Microsoft.Data.Sqlite's async methods run synchronously anyway, so the work runs inline and the
-/// tasks come back completed (no thread-pool hop per call).
+/// Microsoft.Data.Sqlite's async methods run synchronously anyway, so reads run inline and their tasks
+/// come back completed (no thread-pool hop per call). States of active conversations are kept in memory
+/// with their versions (<see cref="SqliteReadCache{TValue}"/>: the SQLite engine is a single instance),
+/// so a turn's load does not touch the file; the version check of every write still runs in SQLite.
 /// </remarks>
 public sealed class SqliteConversationStateStore(SqliteDatabase database) : IConversationStateStore
 {
@@ -16,13 +18,23 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database) : ICon
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(database.Run(session =>
+        if (database.States.TryGet(conversationId, out var held))
+        {
+            return Task.FromResult<StoredState?>(held);
+        }
+        var generation = database.States.Generation;
+        var state = database.Run(session =>
         {
             var command = session.Command(SelectSql, "$c");
             command.Parameters[0].Value = conversationId;
             using var reader = command.ExecuteReader();
             return reader.Read() ? new StoredState(reader.GetString(0), reader.GetInt64(1)) : null;
-        }));
+        });
+        if (state is not null)
+        {
+            database.States.RememberRead(conversationId, state, generation);
+        }
+        return Task.FromResult(state);
     }
 
     /// <inheritdoc />
@@ -32,6 +44,28 @@ public sealed class SqliteConversationStateStore(SqliteDatabase database) : ICon
         ArgumentNullException.ThrowIfNull(json);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         cancellationToken.ThrowIfCancellationRequested();
+        return WriteAndRememberAsync(conversationId, json, expectedVersion, cancellationToken);
+    }
+
+    private async Task<long?> WriteAndRememberAsync(string conversationId, string json, long expectedVersion, CancellationToken cancellationToken)
+    {
+        long? written;
+        try
+        {
+            written = await WriteRowAsync(conversationId, json, expectedVersion, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            database.States.Written(conversationId, null);
+            throw;
+        }
+        // After the commit. A conflict means the held row may be stale: forget it so the retry reads the file.
+        database.States.Written(conversationId, written is { } version ? new StoredState(json, version) : null, static (a, b) => a.Version > b.Version);
+        return written;
+    }
+
+    private Task<long?> WriteRowAsync(string conversationId, string json, long expectedVersion, CancellationToken cancellationToken)
+    {
         return database.WriteAsync(session =>
         {
             // Both statements are single-row and atomic: the WHERE clause is the version check.

@@ -55,6 +55,12 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Recent activities of active conversations, fed by <see cref="SqliteActivityLog"/> after each commit.</summary>
     internal SqliteRecentActivities RecentActivities { get; } = new();
 
+    /// <summary>Direct Line conversations recently looked up or written (single instance: see <see cref="SqliteReadCache{TValue}"/>).</summary>
+    internal SqliteReadCache<DirectLineConversation> Conversations { get; } = new(4096);
+
+    /// <summary>Conversation states recently loaded or written, with their versions.</summary>
+    internal SqliteReadCache<StoredState> States { get; } = new(1024);
+
     /// <summary>The full path of the database file.</summary>
     public string FilePath { get; }
 
