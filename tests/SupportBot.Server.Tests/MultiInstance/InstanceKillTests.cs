@@ -1,4 +1,5 @@
 using SupportBot.Server.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace SupportBot.Server.Tests.MultiInstance;
 
@@ -7,7 +8,7 @@ namespace SupportBot.Server.Tests.MultiInstance;
 /// the conversations go on on the survivor, as behind a load balancer that retries on the other instance.
 /// </summary>
 [Collection(MultiInstanceCollection.Name)]
-public sealed class InstanceKillTests
+public sealed class InstanceKillTests(ITestOutputHelper output)
 {
     private const int Conversations = 10;
     private const int MessagesEach = 8;
@@ -30,7 +31,8 @@ public sealed class InstanceKillTests
         var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(150));
 
         Assert.True(pair.A.HasExited);
-        foreach (var (conversation, acknowledged, afterKill) in results)
+        output.WriteLine($"{Conversations} conversations, {results.Sum(r => r.Lost)} requests cut off by the kill (re-sent to B)");
+        foreach (var (conversation, acknowledged, afterKill, _) in results)
         {
             Assert.Equal(MessagesEach, acknowledged.Count);
             Assert.True(afterKill > 0, "the conversation went on after the kill");
@@ -39,12 +41,13 @@ public sealed class InstanceKillTests
         }
     }
 
-    private static async Task<(StartedConversation Conversation, List<string> Acknowledged, int AfterKill)> RunAsync(TwoInstances pair, int index, TaskCompletionSource warmedUp)
+    private static async Task<(StartedConversation Conversation, List<string> Acknowledged, int AfterKill, int Lost)> RunAsync(TwoInstances pair, int index, TaskCompletionSource warmedUp)
     {
         // Half the conversations start on A, half on B; messages alternate, falling back to B once A is gone.
         var conversation = await Transcript.StartAsync(index % 2 == 0 ? pair.ClientB : pair.ClientA, pair.Secret);
         var acknowledged = new List<string>();
         var afterKill = 0;
+        var lost = 0;
         for (var turn = 0; acknowledged.Count < MessagesEach; turn++)
         {
             var client = pair.A.HasExited ? pair.ClientB : pair.Client(index + turn);
@@ -52,6 +55,7 @@ public sealed class InstanceKillTests
             var id = await TryPostAsync(client, conversation);
             if (id is null)
             {
+                lost++;
                 continue; // A died under this request: not acknowledged, so the user sends it again (to B)
             }
             acknowledged.Add(id);
@@ -65,7 +69,7 @@ public sealed class InstanceKillTests
                 await WaitForKillAsync(pair); // the last two always go after the kill, to the survivor
             }
         }
-        return (conversation, acknowledged, afterKill);
+        return (conversation, acknowledged, afterKill, lost);
     }
 
     private static async Task WaitForKillAsync(TwoInstances pair)
