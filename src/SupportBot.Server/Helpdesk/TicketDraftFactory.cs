@@ -47,7 +47,7 @@ public static class TicketDraftFactory
             Slots = slots,
             Checks = [.. (checks ?? []).Select(c => JsonSerializer.SerializeToElement(c, AgentJsonContext.Default.CheckResult))],
             Tried = escalation.Tried,
-            ErrorText = Slot(slots, "errorMessage") ?? answers.GetValueOrDefault("first-message"),
+            ErrorText = Slot(slots, "errorMessage") ?? answers.GetValueOrDefault("first-message") ?? FirstDescription(transcript),
             ProductVersion = Slot(slots, "version"),
             OperatingSystem = Slot(slots, "os"),
             RemainingDays = remainingDays,
@@ -73,6 +73,24 @@ public static class TicketDraftFactory
     private static bool GaveUpIntoTheEnd(FlowEscalation escalation) =>
         escalation.Answers.Count > 0 && escalation.Path.Count >= 2
         && escalation.Answers[^1].Key == escalation.Path[^2] && escalation.Answers[^1].Value.Length == 0;
+
+    /// <summary>
+    /// The user's own first words when they typed them (the router chose a flow from them and keeps them nowhere
+    /// else); null when the first message was a button of the greeting.
+    /// </summary>
+    private static string? FirstDescription(IReadOnlyList<Activity> transcript)
+    {
+        var index = transcript.ToList().FindIndex(a => a.From?.Role == RoleTypes.User && !string.IsNullOrWhiteSpace(a.Text));
+        if (index < 0)
+        {
+            return null;
+        }
+        var text = transcript[index].Text!.Trim();
+        var offered = transcript.Take(index).LastOrDefault(a => a.From?.Role != RoleTypes.User)?.SuggestedActions?.Actions ?? [];
+        return offered.Any(a => (a.Value is { ValueKind: JsonValueKind.String } value && value.GetString() == text) || string.Equals(a.Title, text, StringComparison.Ordinal))
+            ? null
+            : text;
+    }
 
     private static string? Slot(IReadOnlyDictionary<string, string> slots, string name) =>
         slots.TryGetValue(name, out var value) ? Blank(value) : null;

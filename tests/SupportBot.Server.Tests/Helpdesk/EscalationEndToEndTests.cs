@@ -115,6 +115,9 @@ public sealed class EscalationEndToEndTests : IDisposable
             await chat.SayAsync("担当者と話したい");
             var ticket = await first.Services.GetRequiredService<ITicketStore>().FindLatestByConversationAsync(chat.ConversationId, Active);
             number = ticket!.Number;
+            // The user's own first words are the error text (masked), though a flow was chosen from them.
+            Assert.Matches(@"^キー [A-Z*-]+ で認証できません$", ticket.ErrorText);
+            AssertNoKey(ticket.ErrorText!, "error text");
             await HookReceiver.WaitUntilAsync(() => receiver.Requests.Count >= 3, "three failed requests");
         }
         Assert.Empty(receiver.Accepted);
