@@ -2,6 +2,7 @@ using System.Globalization;
 using SupportBot.AgentLink;
 using SupportBot.Builder;
 using SupportBot.Dialogs;
+using SupportBot.Flows.Checks;
 using SupportBot.Flows.Dialogs;
 using SupportBot.Flows.Runtime;
 using SupportBot.Schema;
@@ -26,6 +27,7 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
     private const string CodeKey = "code";
     private const string ExpiresKey = "expiresAt";
     private const string PlaceKey = "place";
+    private const string LocaleKey = "locale";
     private const string Consent = "consent";
     private const string Waiting = "waiting";
 
@@ -36,7 +38,9 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
         var state = dc.ActiveDialog!.State;
         state[PhaseKey] = Consent;
         state[PlaceKey] = FlowPlaceOf(dc);
-        var texts = AgentOfferTexts.For(dc.GetLocale());
+        // The flow's language, so the offer speaks like the questions around it.
+        state[LocaleKey] = (options as FlowHelperOfferOptions)?.Locale ?? dc.GetLocale();
+        var texts = AgentOfferTexts.For(LocaleOf(dc));
         await SendAsync(dc, [Text(dc, texts.Why, "agent-offer"), Text(dc, texts.WhatItReads, "agent-offer"), ConsentQuestion(dc, texts.Question)], cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }
@@ -47,7 +51,7 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
         ArgumentNullException.ThrowIfNull(dc);
         var activity = dc.Context.Activity;
         var state = dc.ActiveDialog!.State;
-        var texts = AgentOfferTexts.For(dc.GetLocale());
+        var texts = AgentOfferTexts.For(LocaleOf(dc));
         var waiting = state.GetValue<string>(PhaseKey) == Waiting;
         if (waiting && AgentEvents.IsPaired(activity))
         {
@@ -60,6 +64,11 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
         // 自分で答える at any time; a global command (キャンセル, 担当者と話したい, …) also leaves the offer to the flow.
         if (Matches(said, AgentOfferTexts.NoWords) || GlobalCommands.Recognize(said) is not null)
         {
+            // A code already shown stops working: a helper started after "no" must not attach to this chat.
+            if (waiting && activity.Conversation?.Id is { Length: > 0 } conversationId)
+            {
+                await pairing.EndConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            }
             await SendAsync(dc, [Text(dc, texts.Declined, "agent-declined")], cancellationToken).ConfigureAwait(false);
             return await dc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
@@ -82,12 +91,13 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(instance);
-        var texts = AgentOfferTexts.For(turnContext.Activity.Locale);
+        var locale = instance.State.GetValue<string>(LocaleKey) ?? turnContext.Activity.Locale;
+        var texts = AgentOfferTexts.For(locale);
         var place = instance.State.GetValue<FlowPlace>(PlaceKey);
         var activity = instance.State.GetValue<string>(PhaseKey) == Waiting
             ? Buttons(texts.Waiting, [texts.AnswerMyselfNow, texts.NewCode])
             : Buttons(texts.Question, [texts.Use, texts.AnswerMyself]);
-        await turnContext.SendActivityAsync(Place(activity, turnContext.Activity.Locale, place, "agent-offer"), cancellationToken).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(Place(activity, locale, place, "agent-offer"), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ShowCodeAsync(DialogContext dc, AgentOfferTexts texts, CancellationToken cancellationToken, bool withDownload = true)
@@ -110,7 +120,7 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
 
     private static Activity ConsentQuestion(DialogContext dc, string text)
     {
-        var texts = AgentOfferTexts.For(dc.GetLocale());
+        var texts = AgentOfferTexts.For(LocaleOf(dc));
         return Placed(dc, Buttons(text, [texts.Use, texts.AnswerMyself]), "agent-offer");
     }
 
@@ -123,7 +133,9 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
     private static Activity Text(DialogContext dc, string text, string step) => Placed(dc, MessageFactory.Text(text), step);
 
     private static Activity Placed(DialogContext dc, Activity activity, string step) =>
-        Place(activity, dc.GetLocale(), dc.ActiveDialog!.State.GetValue<FlowPlace>(PlaceKey), step);
+        Place(activity, LocaleOf(dc), dc.ActiveDialog!.State.GetValue<FlowPlace>(PlaceKey), step);
+
+    private static string? LocaleOf(DialogContext dc) => dc.ActiveDialog!.State.GetValue<string>(LocaleKey) ?? dc.GetLocale();
 
     // channelData.supportBot names the flow the offer interrupts and keeps its progress, so the widget's bar holds still.
     private static Activity Place(Activity activity, string? locale, FlowPlace? flow, string step)

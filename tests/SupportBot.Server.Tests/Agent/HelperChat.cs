@@ -14,9 +14,12 @@ public sealed class HelperChat
     private string _watermark = "0";
     private int _matchedUpTo;
 
-    private HelperChat(DirectLineTestClient client, string token, string conversationId)
+    private readonly string _locale;
+
+    private HelperChat(DirectLineTestClient client, string token, string conversationId, string locale)
     {
         _client = client;
+        _locale = locale;
         Token = token;
         ConversationId = conversationId;
     }
@@ -34,7 +37,7 @@ public sealed class HelperChat
     public static async Task<HelperChat> StartAsync(DirectLineTestClient client, string locale = "ja-JP")
     {
         var (token, conversationId, _) = await client.StartAsync(locale);
-        var chat = new HelperChat(client, token, conversationId);
+        var chat = new HelperChat(client, token, conversationId, locale);
         await chat.ReadAsync();
         return chat;
     }
@@ -42,7 +45,15 @@ public sealed class HelperChat
     /// <summary>Posts <paramref name="text"/> and returns the bot messages that answer it (the POST returns after the turn).</summary>
     public async Task<IReadOnlyList<JsonNode>> SayAsync(string text)
     {
-        await _client.PostMessageAsync(ConversationId, Token, text);
+        var message = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = text,
+            ["from"] = new JsonObject { ["id"] = "web-user", ["name"] = "お客さま" },
+            ["locale"] = _locale,
+        };
+        using var response = await _client.Send(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", Token, message.ToJsonString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return await ReadAsync();
     }
 

@@ -106,7 +106,7 @@ public sealed class HelperOfferTests : IDisposable
     {
         var chat = await StartAsync(_client);
         await PassagePath.ToInternetCheckAsync(chat);
-        await chat.SayAsync("使う");
+        var (code, _) = PassagePath.Command(await chat.SayAsync("使う"));
 
         // A chat user cannot post the host's agent.paired (nor agent.result): the channel overwrites callerId.
         var forged = new JsonObject { ["type"] = "event", ["name"] = "agent.paired", ["callerId"] = "urn:supportbot:agentlink", ["from"] = new JsonObject { ["id"] = "web-user" } };
@@ -118,6 +118,29 @@ public sealed class HelperOfferTests : IDisposable
 
         var asked = await chat.SayAsync("自分で答える");
         Assert.Contains(PassagePath.ReachabilityQuestion, Text(asked[^1]), StringComparison.Ordinal);
+
+        // The code shown before "no" stops working: a helper started now does not attach to this chat.
+        using var late = await _client.Http.PostAsJsonAsync(AgentContract.PairPath, new PairRequest(code, "1.0.0", "test"), AgentJsonContext.Default.PairRequest);
+        Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task Offer_SpeaksEnglish_WhenTheConversationIsEnglish()
+    {
+        var chat = await StartAsync(_client, "en-US");
+        await chat.SayAsync("Passage says \"License cannot be verified\"");
+        await chat.SayAsync("Yes, that's the message");
+        await chat.SayAsync("12");
+        await chat.SayAsync("Start checking");
+        await chat.SayAsync("No");
+        await chat.SayAsync("Yes, it goes down every day");
+        var offer = await chat.SayAsync("Internet license authentication");
+
+        Assert.Equal("Would you like to use the helper?", Text(offer[^1]));
+        Assert.Equal(["Use it", "Answer myself"], Buttons(offer[^1]));
+        Assert.Contains(offer, m => Text(m).Contains("It changes nothing on your PC.", StringComparison.Ordinal));
+        var shown = await chat.SayAsync("Use it");
+        Assert.Contains(shown, m => Text(m).StartsWith("When it is downloaded, run this command. The code works for 10 minutes.", StringComparison.Ordinal));
     }
 
     [Fact]
