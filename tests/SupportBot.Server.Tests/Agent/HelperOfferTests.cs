@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Agent.Contracts;
+using SupportBot.Connector.DirectLine.Streaming;
 using SupportBot.Server.Tests.Infrastructure;
 using static SupportBot.Server.Tests.Agent.HelperChat;
 
@@ -70,13 +72,18 @@ public sealed class HelperOfferTests : IDisposable
         Assert.Contains(afterPairing, m => Text(m) == "ヘルパーとつながりました。ここからはヘルパーが確認します。");
         Assert.DoesNotContain(afterPairing, m => Text(m).Contains(PassagePath.ReachabilityQuestion, StringComparison.Ordinal));
 
-        // The check the flow queued is waiting for the helper: an http-probe of the license server.
+        // The check the flow queued is waiting for the helper: an http-probe of the license server. Taking it shows
+        // the user a typing indicator (streamed only, like every typing).
+        using var stream = _factory.Services.GetRequiredService<IDirectLineBroadcaster>().Subscribe(chat.ConversationId);
         using var poll = await AgentRequest(HttpMethod.Get, AgentContract.JobsPath + "?wait=0", token);
         Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
         var jobs = (await poll.Content.ReadFromJsonAsync(AgentJsonContext.Default.JobPollResponse))!.Jobs;
         var job = Assert.Single(jobs);
         Assert.Equal(CheckKinds.HttpProbe, job.Kind);
         Assert.StartsWith("https://passagelic.flexwp.yrl.com/", job.Parameters["url"], StringComparison.Ordinal);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var streamed = await stream.Activities.ReadAsync(deadline.Token);
+        Assert.Equal("typing", JsonNode.Parse(streamed.Json!)!["type"]!.GetValue<string>());
     }
 
     [Fact]
