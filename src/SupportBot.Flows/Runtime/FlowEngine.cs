@@ -98,7 +98,7 @@ public static partial class FlowEngine
         return new FlowTurn
         {
             Messages = messages, Outcome = outcome, Transitions = [edge],
-            Escalation = outcome == FlowOutcome.Escalated ? Escalation(flow, session, "flow-end") : null,
+            Escalation = outcome == FlowOutcome.Escalated ? Escalation(flow, session, trigger == FlowTransition.GaveUp ? "gave-up" : "flow-end") : null,
         };
     }
 

@@ -39,7 +39,7 @@ public sealed record FlowTurn
 /// <summary>What the helpdesk needs when a flow is handed to a person (license keys masked).</summary>
 /// <param name="Flow">Flow id.</param>
 /// <param name="Version">Flow version.</param>
-/// <param name="Reason"><c>flow-end</c>, <c>user-request</c> or <c>not-understood</c>.</param>
+/// <param name="Reason"><c>flow-end</c>, <c>gave-up</c> (a typed input used up its attempts into the end), <c>user-request</c> or <c>not-understood</c>.</param>
 /// <param name="Path">States visited, in order, ending with the current one.</param>
 /// <param name="Answers">State → answer (choice id or masked value).</param>
 /// <param name="Slots">Collected values.</param>

@@ -57,22 +57,16 @@ public static class TicketDraftFactory
     }
 
     /// <summary>
-    /// Which trigger caused the escalation. A typed input that used up its attempts leaves a history entry with the
-    /// <c>gaveUp</c> trigger, which the engine records as an empty answer for the last state before the end; a question
-    /// that was not understood twice ends with <c>not-understood</c>.
+    /// Which trigger caused the escalation: the flow engine says <c>gave-up</c> when a typed input used up its attempts
+    /// into the end, and <c>not-understood</c> when a question was not understood twice.
     /// </summary>
     private static string Trigger(FlowEscalation escalation, int? remainingDays) => escalation.Reason switch
     {
         "user-request" => EscalationReasons.UserAsked,
-        "not-understood" => EscalationReasons.PromptExhausted,
-        _ when GaveUpIntoTheEnd(escalation) => EscalationReasons.PromptExhausted,
+        "not-understood" or "gave-up" => EscalationReasons.PromptExhausted,
         _ when remainingDays <= UrgencyAtOrBelowDays => EscalationReasons.Urgency,
         _ => EscalationReasons.FlowEnded,
     };
-
-    private static bool GaveUpIntoTheEnd(FlowEscalation escalation) =>
-        escalation.Answers.Count > 0 && escalation.Path.Count >= 2
-        && escalation.Answers[^1].Key == escalation.Path[^2] && escalation.Answers[^1].Value.Length == 0;
 
     /// <summary>
     /// The user's own first words when they typed them (the router chose a flow from them and keeps them nowhere

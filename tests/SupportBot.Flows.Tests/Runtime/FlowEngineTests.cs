@@ -30,6 +30,18 @@ public class FlowEngineTests
     }
 
     [Fact]
+    public void Escalation_WhenATypedInputUsesUpItsAttempts_SaysGaveUp()
+    {
+        var session = Run("license-key", "rejected", "いいえ", "いいえ", "skip", "いいえ", "match", "this-pc-only", "valid",
+            "いいえ", "いいえ", "いいえ", "none", "unknown", "other", "key", "わかりません", "キーです");
+        var turn = session.Send("無理です");
+
+        Assert.Equal(FlowOutcome.Escalated, turn.Outcome);
+        Assert.Equal("gave-up", turn.Escalation!.Reason);
+        Assert.Equal(["gather-key-input", "escalate"], turn.Escalation.Path.TakeLast(2));
+    }
+
+    [Fact]
     public void Back_AfterSetChoice_RestoresSlots()
     {
         var session = Run("passage-license", "はい", "12", "はい", "いいえ", "decreasing", "internet");
