@@ -74,6 +74,10 @@ public sealed class FlowDialog : Dialog
         var paired = result is true || result is JsonElement { ValueKind: JsonValueKind.True };
         if (paired && FlowEngine.CheckRequest(flow, session) is { } request && await StartCheckAsync(dc, flow, session, request, cancellationToken).ConfigureAwait(false))
             return EndOfTurn;
+        // The offer ended on a global command (キャンセル, 担当者と話したい, …): carry it out now, not after a second ask.
+        var activity = dc.Context.Activity;
+        if (!paired && activity.IsType(ActivityTypes.Message) && GlobalCommands.Recognize(activity.Text ?? "") is not null)
+            return await AfterTurnAsync(dc, flow, session, FlowEngine.Continue(flow, session, activity.Text!), cancellationToken).ConfigureAwait(false);
         await FlowActivities.SendAsync(dc.Context, [FlowEngine.Reprompt(flow, session)], session.Locale, cancellationToken).ConfigureAwait(false);
         return EndOfTurn;
     }

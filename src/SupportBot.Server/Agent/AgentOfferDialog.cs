@@ -69,7 +69,11 @@ public sealed class AgentOfferDialog(IAgentPairing pairing, AgentPublicUrl publi
             {
                 await pairing.EndConversationAsync(conversationId, cancellationToken).ConfigureAwait(false);
             }
-            await SendAsync(dc, [Text(dc, texts.Declined, "agent-declined")], cancellationToken).ConfigureAwait(false);
+            // A command is carried out by the flow at once (FlowDialog.ResumeDialogAsync); only a plain "no" gets an answer here.
+            if (GlobalCommands.Recognize(said) is null)
+            {
+                await SendAsync(dc, [Text(dc, texts.Declined, "agent-declined")], cancellationToken).ConfigureAwait(false);
+            }
             return await dc.EndDialogAsync(false, cancellationToken).ConfigureAwait(false);
         }
         if (!waiting)

@@ -55,6 +55,19 @@ public sealed class HelperOfferTests : IDisposable
     }
 
     [Fact]
+    public async Task AskingForAPerson_DuringTheOffer_IsCarriedOutAtOnce()
+    {
+        var chat = await StartAsync(_client);
+        await PassagePath.ToInternetCheckAsync(chat);
+
+        var handover = await chat.SayAsync("担当者と話したい");
+
+        Assert.DoesNotContain(handover, m => Text(m).Contains("ヘルパーは使わずに", StringComparison.Ordinal));
+        Assert.DoesNotContain(handover, m => Text(m).Contains(PassagePath.ReachabilityQuestion, StringComparison.Ordinal));
+        Assert.Contains(handover, m => Outcome(m) == "escalated");
+    }
+
+    [Fact]
     public async Task Accept_ShowsLinkAndCommand_PairingEndsTheOffer_AndTheCheckGoesToTheHelper()
     {
         var chat = await StartAsync(_client);
