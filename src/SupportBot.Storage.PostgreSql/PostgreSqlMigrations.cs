@@ -48,6 +48,13 @@ internal static class PostgreSqlMigrations
                 ended           boolean     NOT NULL DEFAULT false
             );
             """),
+        // A resent user activity (same channelData.clientActivityID after a lost POST response) is found, not logged twice.
+        new(4, "Direct Line client activity ids", """
+            ALTER TABLE directline_activity ADD COLUMN client_activity_id text;
+            CREATE UNIQUE INDEX directline_activity_client_id
+                ON directline_activity (conversation_id, client_activity_id)
+                WHERE client_activity_id IS NOT NULL;
+            """),
     ];
 
     /// <summary>The version a fully migrated database reports.</summary>

@@ -31,6 +31,13 @@ internal static class SqliteMigrations
                 ended           INTEGER NOT NULL DEFAULT 0
             ) WITHOUT ROWID;
             """),
+        // A resent user activity (same channelData.clientActivityID after a lost POST response) is found, not logged twice.
+        new(4, "Direct Line client activity ids", """
+            ALTER TABLE directline_activity ADD COLUMN client_activity_id TEXT;
+            CREATE UNIQUE INDEX directline_activity_client_id
+                ON directline_activity (conversation_id, client_activity_id)
+                WHERE client_activity_id IS NOT NULL;
+            """),
     ];
 
     /// <summary>The version a fully migrated file reports.</summary>
