@@ -20,4 +20,19 @@ public sealed class BotFrameworkChannelOptions
 
     /// <summary>Typing is repeated at this period while the turn runs (default 2.5 s; the spec allows one per 2–3 s).</summary>
     public TimeSpan TypingPeriod { get; set; } = TimeSpan.FromMilliseconds(2500);
+
+    /// <summary>
+    /// How long an instance holds the accepted activities it wrote to the inbox without renewing (PostgreSQL; default
+    /// 30 s). A killed instance's activities are run by a survivor after at most this long (plus <see cref="InboxRecoveryPeriod"/>).
+    /// </summary>
+    public TimeSpan InboxLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the inbox is checked for abandoned entries and this instance's leases renewed (default 5 s, at most a third of the lease).</summary>
+    public TimeSpan InboxRecoveryPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Abandoned entries older than this are dropped with a warning instead of run (default 1 day: a reply that late helps nobody).</summary>
+    public TimeSpan InboxMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>An entry claimed more often than this after its holder died is dropped with an error (default 3: it may be what kills the process).</summary>
+    public int InboxMaxClaims { get; set; } = 3;
 }

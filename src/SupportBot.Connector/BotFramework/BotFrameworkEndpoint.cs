@@ -6,18 +6,22 @@ using Microsoft.Extensions.Options;
 using SupportBot.Connector.Authentication;
 using SupportBot.Connector.BotFramework.Teams;
 using SupportBot.Schema;
+using SupportBot.Storage;
 
 namespace SupportBot.Connector.BotFramework;
 
 /// <summary>
-/// <c>POST /api/messages</c> (protocol.md §2): parse, authenticate, then either queue the turn and answer 202, or —
-/// for <c>invoke</c> and <c>expectReplies</c> — run it inline and answer with its result.
+/// <c>POST /api/messages</c> (protocol.md §2): parse, authenticate, then either write the activity to the inbox, queue
+/// the turn and answer 202, or — for <c>invoke</c> and <c>expectReplies</c> — run it inline and answer with its result.
+/// A 202 is only given once the inbox write is committed: the channel does not retry an accepted activity.
 /// </summary>
 internal sealed class BotFrameworkEndpoint(
     IChannelAuthenticator authenticator,
     BotFrameworkChannelAdapter adapter,
     BotFrameworkTurnQueue queue,
     ChannelCapabilities capabilities,
+    IActivityInbox inbox,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     IOptions<BotFrameworkChannelOptions> options,
     ILogger<BotFrameworkEndpoint> logger)
@@ -60,14 +64,57 @@ internal sealed class BotFrameworkEndpoint(
             return await RunInlineAsync(activity).ConfigureAwait(false);
         }
 
-        if (!queue.TryEnqueue(activity))
+        return await AcceptAsync(context, activity).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> AcceptAsync(HttpContext context, Activity activity)
+    {
+        var conversationId = activity.Conversation!.Id!;
+        if (queue.FreeSlots == 0)
         {
-            BotFrameworkLog.QueueFull(logger, queue.Capacity, activity.Conversation!.Id!);
-            context.Response.Headers.RetryAfter = "1";
+            return QueueFull(context, conversationId); // checked first: no inbox write under overload
+        }
+
+        long entryId;
+        try
+        {
+            // Not the request's token: once written, the entry must reach the queue (or be deleted) whatever the client does.
+            entryId = await inbox.AddAsync(conversationId, activity.Id, BotJson.Serialize(activity), time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            BotFrameworkLog.InboxWriteFailed(logger, ex, conversationId);
+            context.Response.Headers.RetryAfter = "5";
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
+        if (!queue.TryEnqueue(activity, entryId))
+        {
+            await CompleteQuietlyAsync(entryId).ConfigureAwait(false); // refused: leave no entry behind
+            return QueueFull(context, conversationId);
+        }
+
         return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    private IResult QueueFull(HttpContext context, string conversationId)
+    {
+        BotFrameworkLog.QueueFull(logger, queue.Capacity, conversationId);
+        context.Response.Headers.RetryAfter = "1";
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private async Task CompleteQuietlyAsync(long entryId)
+    {
+        try
+        {
+            await inbox.CompleteAsync(entryId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Left behind, it is re-run after a restart; the channel's retry of the same id is then a duplicate.
+            BotFrameworkLog.InboxCompleteFailed(logger, ex, entryId);
+        }
     }
 
     private async Task<IResult> RunInlineAsync(Activity activity)

@@ -17,8 +17,9 @@ public static class BotFrameworkServiceCollectionExtensions
     /// Registers the channel: authentication and connector client (<c>AddBotConnectorClient</c>, Bot Framework key
     /// names at the configuration root), <see cref="BotFrameworkChannelOptions"/> (section <c>BotFramework</c>),
     /// <see cref="ChannelCapabilities"/>, the <see cref="BotFrameworkChannelAdapter"/> with the Teams middleware
-    /// (mention stripping, tenant on replies, choices within the channel's limits, typing), and the background
-    /// turn queue. The host registers <see cref="IBot"/> and <see cref="IConversationStateStore"/>.
+    /// (mention stripping, tenant on replies, choices within the channel's limits, typing), the background
+    /// turn queue and the inbox recovery. The host registers <see cref="IBot"/>, <see cref="IConversationStateStore"/>
+    /// and, to survive the process dying, a durable <see cref="IActivityInbox"/> (else <see cref="NullActivityInbox"/>).
     /// </summary>
     public static IServiceCollection AddBotFrameworkChannel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,10 @@ public static class BotFrameworkServiceCollectionExtensions
         });
         services.TryAddSingleton<BotFrameworkTurnQueue>();
         services.TryAddSingleton<BotFrameworkEndpoint>();
+        services.TryAddSingleton(TimeProvider.System);
+        // The host registers its engine's durable inbox (before or after this call); without one, nothing survives a restart.
+        services.TryAddSingleton<IActivityInbox>(NullActivityInbox.Instance);
+        services.AddHostedService<BotFrameworkInboxRecovery>();
         services.AddHostedService<BotFrameworkTurnWorker>();
         return services;
     }

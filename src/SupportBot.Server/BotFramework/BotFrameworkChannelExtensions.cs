@@ -7,6 +7,8 @@ namespace SupportBot.Server.BotFramework;
 /// It runs the same <see cref="Builder.IBot"/> as Direct Line. Credentials are the Bot Framework keys at the
 /// configuration root (<c>MicrosoftAppType</c>, <c>MicrosoftAppId</c>, <c>MicrosoftAppPassword</c>,
 /// <c>MicrosoftAppTenantId</c>); without <c>MicrosoftAppId</c> it accepts the Emulator only (anonymous).
+/// An activity answered 202 is first written to the storage engine's <c>IActivityInbox</c> (registered by
+/// <c>AddSupportBotStorage</c>), so it is still run if this process dies before its turn (issue #8).
 /// </summary>
 public static class BotFrameworkChannelExtensions
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportBot.Connector.BotFramework;
 using SupportBot.Server.Hosting;
 using SupportBot.Storage;
 using SupportBot.Storage.PostgreSql;
@@ -39,6 +40,11 @@ public static class StorageExtensions
         services.AddSingleton(p => p.GetRequiredService<PostgreSqlStorage>().ConversationLocks);
         // LISTEN/NOTIFY: streams on this instance see replies appended by the others.
         services.TryAddSingleton<IActivityNotifications>(p => p.GetRequiredService<PostgreSqlStorage>().Notifications);
+        // Bot Framework activities answered 202: held with a lease, taken over by a survivor when this instance dies.
+        services.AddSingleton<IActivityInbox>(p => new PostgreSqlActivityInbox(
+            new PostgreSqlActivityInboxDatabase(p.GetRequiredService<PostgreSqlStorage>().Database),
+            p.GetRequiredService<TimeProvider>(),
+            p.GetRequiredService<IOptions<BotFrameworkChannelOptions>>().Value.InboxLease));
         services.AddHostedService(p => new StorageStartup(p.GetRequiredService<PostgreSqlStorage>()));
     }
 
@@ -57,6 +63,9 @@ public static class StorageExtensions
         services.AddSingleton<IConversationLockProvider, InProcessConversationLockProvider>();
         // One SQLite instance: local publishing reaches every stream; no cross-instance notifications.
         services.TryAddSingleton<IActivityNotifications>(NullActivityNotifications.Instance);
+        // Bot Framework activities answered 202, in the same file: the next start runs what this process left.
+        services.AddSingleton<IActivityInbox>(p => new SqliteActivityInbox(
+            new SqliteActivityInboxDatabase(p.GetRequiredService<SqliteDatabase>().FilePath)));
         services.AddHostedService(p => new StorageStartup(p.GetRequiredService<SqliteDatabase>()));
     }
 
