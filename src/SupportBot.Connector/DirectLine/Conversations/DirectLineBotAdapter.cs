@@ -57,10 +57,8 @@ public sealed partial class DirectLineBotAdapter : BotAdapter, IDirectLineTurnPr
         ArgumentNullException.ThrowIfNull(activities);
         var conversationId = turnContext.Activity.Conversation?.Id
             ?? throw new InvalidOperationException("The turn's activity has no conversation id.");
-        var responses = new ResourceResponse[activities.Length];
-        for (var i = 0; i < activities.Length; i++)
+        foreach (var activity in activities)
         {
-            var activity = activities[i];
             if (activity.Recipient is null && turnContext.Activity.From is { } user)
             {
                 activity.Recipient = user;
@@ -70,9 +68,10 @@ public sealed partial class DirectLineBotAdapter : BotAdapter, IDirectLineTurnPr
                 // Never in the transcript (e.g. the conversationUpdate): Web Chat would hold the reply 5 s waiting for it.
                 activity.ReplyToId = null;
             }
-            responses[i] = new ResourceResponse(await _outbox.SendAsync(conversationId, activity, cancellationToken).ConfigureAwait(false));
         }
-        return responses;
+        // The turn's replies in one log write (one commit instead of one per reply), then streamed in order.
+        var ids = await _outbox.SendManyAsync(conversationId, activities, cancellationToken).ConfigureAwait(false);
+        return ids.Select(id => new ResourceResponse(id)).ToArray();
     }
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Direct Line turn failed in {ConversationId} for {ActivityId}; the user got the apology")]

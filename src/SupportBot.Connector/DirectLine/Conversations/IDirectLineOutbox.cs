@@ -10,4 +10,11 @@ public interface IDirectLineOutbox
     /// it is <c>typing</c>, pushes it to the stream and returns its id.
     /// </summary>
     Task<string> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SendAsync"/> for several activities (a turn's replies): every one but <c>typing</c> is
+    /// stored in one write at consecutive positions, then all are pushed to the stream in the given order.
+    /// Returns their ids in that order.
+    /// </summary>
+    Task<IReadOnlyList<string>> SendManyAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 }
