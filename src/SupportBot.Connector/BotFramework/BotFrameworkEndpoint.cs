@@ -64,15 +64,21 @@ internal sealed class BotFrameworkEndpoint(
             return await RunInlineAsync(activity).ConfigureAwait(false);
         }
 
-        return await AcceptAsync(context, activity).ConfigureAwait(false);
+        return await AcceptAsync(context, activity, auth.ServiceUrlTrusted).ConfigureAwait(false);
     }
 
-    private async Task<IResult> AcceptAsync(HttpContext context, Activity activity)
+    private async Task<IResult> AcceptAsync(HttpContext context, Activity activity, bool serviceUrlTrusted)
     {
         var conversationId = activity.Conversation!.Id!;
         if (queue.FreeSlots == 0)
         {
             return QueueFull(context, conversationId); // checked first: no inbox write under overload
+        }
+
+        if (!serviceUrlTrusted)
+        {
+            // Its replies cannot go out anyway; the inbox only holds activities whose serviceUrl recovery may trust again.
+            return queue.TryEnqueue(activity) ? Results.StatusCode(StatusCodes.Status202Accepted) : QueueFull(context, conversationId);
         }
 
         long entryId;

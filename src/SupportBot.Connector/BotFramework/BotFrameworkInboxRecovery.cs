@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Connector.Authentication;
 using SupportBot.Schema;
 using SupportBot.Storage;
 
@@ -11,7 +12,8 @@ namespace SupportBot.Connector.BotFramework;
 /// The first pass runs in <see cref="StartAsync"/>, before the web server takes requests, so left-overs go ahead of
 /// new messages. Then, every <see cref="BotFrameworkChannelOptions.InboxRecoveryPeriod"/> (at most a third of the
 /// lease), this instance renews its leases and claims entries whose holder died (PostgreSQL), or the left-overs that
-/// did not fit in the queue at start (SQLite).
+/// did not fit in the queue at start (SQLite). A recovered activity's serviceUrl is trusted again: only activities
+/// whose serviceUrl authentication trusted are written to the inbox, and the trust registry does not survive a restart.
 /// </summary>
 /// <remarks>
 /// Claims never exceed the queue's free slots, so the inbox held by one instance stays bounded by the queue capacity.
@@ -21,6 +23,7 @@ namespace SupportBot.Connector.BotFramework;
 public sealed class BotFrameworkInboxRecovery(
     IActivityInbox inbox,
     BotFrameworkTurnQueue queue,
+    ITrustedServiceUrls trustedServiceUrls,
     IOptions<BotFrameworkChannelOptions> options,
     TimeProvider time,
     ILogger<BotFrameworkInboxRecovery> logger) : IHostedService, IDisposable
@@ -65,6 +68,8 @@ public sealed class BotFrameworkInboxRecovery(
                 continue;
             }
 
+            // The endpoint writes only activities whose serviceUrl authentication trusted; that trust lives in memory.
+            trustedServiceUrls.Trust(activity.ServiceUrl!);
             if (!queue.TryEnqueue(activity, entry.Id))
             {
                 // The queue filled meanwhile: give this one and the rest back, in order, for the next pass.
@@ -96,7 +101,7 @@ public sealed class BotFrameworkInboxRecovery(
         }
 
         var activity = BotJson.DeserializeActivity(entry.ActivityJson);
-        if (activity?.Conversation?.Id is null)
+        if (activity?.Conversation?.Id is null || string.IsNullOrEmpty(activity.ServiceUrl))
         {
             BotFrameworkLog.InboxEntryGivenUp(logger, entry.Id, entry.ConversationId, entry.ActivityId, entry.Claims);
             return null;
