@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using SupportBot.Connector.Tests.Infrastructure;
 using SupportBot.Storage.Sqlite;
 
 namespace SupportBot.Connector.Tests.BotFramework;
@@ -121,6 +122,29 @@ public sealed class InboxEndpointTests : IAsyncDisposable
         Assert.Equal(["echo: l1", "echo: l2", "echo: l3"], await channel.WaitForTextsAsync(3));
         Assert.True(await InboxEmptiesAsync(host));
         Assert.Equal(3, channel.Messages.Count); // the stale one was dropped, not answered
+    }
+
+    [Fact]
+    public async Task A_turn_whose_replies_cannot_be_delivered_is_completed_not_run_again()
+    {
+        await using var channel = await LocalChannel.StartAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            channel.Script.Enqueue((500, null)); // the channel refuses every reply (and the apology)
+        }
+
+        await using (var host = await DurableBotHost.StartAsync(_dataDir))
+        {
+            using var response = await host.PostAsync(TeamsActivities.Personal(channel.BaseAddress.ToString(), "a:undeliverable", "lost").Json());
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            Assert.True(await InboxEmptiesAsync(host), "a turn that threw after saving its state kept its entry");
+        }
+
+        var attempts = channel.Requests.Count;
+        Assert.True(attempts > 0);
+        await using var restarted = await DurableBotHost.StartAsync(_dataDir);
+        Assert.Equal(0, await restarted.Inbox.CountAsync()); // nothing to recover: the restart does not try it again
+        Assert.Equal(attempts, channel.Requests.Count);
     }
 
     private static async Task<bool> InboxEmptiesAsync(DurableBotHost host)
