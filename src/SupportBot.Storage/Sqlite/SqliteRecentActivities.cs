@@ -63,7 +63,15 @@ internal sealed class SqliteRecentActivities(int conversations = SqliteRecentAct
                 return;
             }
             var drop = excess + (conversations / 8);
-            foreach (var stale in _windows.OrderBy(pair => pair.Value.LastUsed).Take(drop).Select(pair => pair.Key).ToList())
+            // Snapshot by enumerating (safe while others add): OrderBy on the dictionary itself would copy it through
+            // ICollection.CopyTo, which throws when a concurrent Add changes the count between sizing and copying.
+            var byLastUse = new List<KeyValuePair<string, long>>(_windows.Count + 16);
+            foreach (var (conversationId, window) in _windows)
+            {
+                byLastUse.Add(new(conversationId, window.LastUsed));
+            }
+            byLastUse.Sort(static (a, b) => a.Value.CompareTo(b.Value));
+            foreach (var (stale, _) in byLastUse.Take(drop))
             {
                 _windows.TryRemove(stale, out _);
             }

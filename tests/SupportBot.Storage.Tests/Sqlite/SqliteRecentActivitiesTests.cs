@@ -35,6 +35,57 @@ public sealed class SqliteRecentActivitiesTests : IDisposable
     }
 
     [Fact]
+    public async Task ManyNewConversationsAtOnce_EvictWhileOthersAppend_WithoutFailingAnAppend()
+    {
+        // Found by the turn benchmark: eviction copied the window dictionary while other appends added conversations,
+        // the copy threw, and a turn's replies were committed but reported as failed (the tight version is below).
+        using var database = SqliteDatabase.Open(_dataDir);
+        var log = new SqliteActivityLog(database);
+        const int workers = 8;
+        const int conversationsEach = 400; // 3,200 conversations: far over the 512 held, so eviction runs often
+        var appends = Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < conversationsEach; i++)
+            {
+                await log.AppendAsync($"w{w}-c{i}", _ => "{}", CancellationToken.None);
+            }
+        }));
+        await Task.WhenAll(appends).WaitAsync(Patience);
+
+        Assert.Equal([1L], (await log.ReadAfterAsync("w0-c0", 0, 10, CancellationToken.None)).Select(a => a.Position));
+        Assert.Equal([1L], (await log.ReadAfterAsync($"w{workers - 1}-c{conversationsEach - 1}", 0, 10, CancellationToken.None)).Select(a => a.Position));
+    }
+
+    [Fact]
+    public void EvictionRacingAdds_NeverThrows()
+    {
+        // The same race, tight: dedicated threads (not the pool's two) add new conversations while one of them evicts.
+        var recent = new SqliteRecentActivities(conversations: 256, activitiesPerConversation: 2);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        {
+            try
+            {
+                for (var i = 0; i < 20_000; i++)
+                {
+                    recent.Add($"t{t}-c{i}", new LoggedActivity(1, "{}"));
+                }
+            }
+            catch (Exception ex)
+            {
+                failures.Enqueue(ex);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        Assert.All(threads, t => Assert.True(t.Join(Patience)));
+
+        Assert.Empty(failures);
+        // Still bounded and still serving: the newest conversation is held.
+        recent.Add("last", new LoggedActivity(1, "{}"));
+        Assert.Single(recent.TryReadAfter("last", 0, 10)!);
+    }
+
+    [Fact]
     public async Task ConversationNotHeld_IsReadFromTheFile()
     {
         using (var first = SqliteDatabase.Open(_dataDir))
