@@ -27,6 +27,7 @@ public sealed class SqliteDatabase : IDisposable
     private long _committedBatches;
     private long _committedWrites;
     private SqliteSession? _writer;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly ConcurrentBag<SqliteSession> _idle = [];
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -44,7 +45,11 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = false,
             DefaultTimeout = Math.Max(1, (int)busyTimeout.TotalSeconds),
         }.ToString();
+        _checkpointer = new SqliteCheckpointer(() => new SqliteSession(_connectionString, _busyTimeoutMs));
     }
+
+    /// <summary>Background WAL checkpoints run so far (see <see cref="SqliteCheckpointer"/>).</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     /// <summary>Write transactions the writer has committed (each holds one or more writes).</summary>
     public long CommittedBatches => Interlocked.Read(ref _committedBatches);
@@ -162,7 +167,7 @@ public sealed class SqliteDatabase : IDisposable
         var committed = new List<SqliteQueuedWrite>(batch.Count);
         try
         {
-            _writer ??= new SqliteSession(_connectionString, _busyTimeoutMs);
+            _writer ??= new SqliteSession(_connectionString, _busyTimeoutMs, SqliteSessionRole.Writer);
             // BEGIN IMMEDIATE takes the file's write lock first (other processes, module connections).
             using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             _writer.Transaction = transaction;
@@ -176,6 +181,7 @@ public sealed class SqliteDatabase : IDisposable
                     }
                 }
                 transaction.Commit();
+                _checkpointer.Committed();
                 Interlocked.Increment(ref _committedBatches);
                 Interlocked.Add(ref _committedWrites, committed.Count);
             }
@@ -270,6 +276,7 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _disposed = true;
+        _checkpointer.Dispose();
         _writer?.Dispose();
         _writer = null;
         while (_idle.TryTake(out var session))

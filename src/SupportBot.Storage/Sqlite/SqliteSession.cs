@@ -10,15 +10,19 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    public SqliteSession(string connectionString, int busyTimeoutMs)
+    public SqliteSession(string connectionString, int busyTimeoutMs, SqliteSessionRole role = SqliteSessionRole.Reader)
     {
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var pragmas = Connection.CreateCommand();
         // Per-connection settings: wait for the writer lock instead of failing (other processes), let WAL
-        // fsync less often, read pages through mmap and keep a bigger page cache.
+        // fsync less often and read pages through mmap. Only the writer keeps a big page cache: a reader's cache
+        // is dropped whenever it begins a read after another connection committed, which under load is always.
+        // The writer leaves WAL checkpoints to SqliteCheckpointer (off the turn's path); its own automatic
+        // checkpoint stays as a safety net at a much larger WAL, should the background one fall behind.
         pragmas.CommandText = $"PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-            + "PRAGMA mmap_size=268435456; PRAGMA cache_size=-16384;";
+            + "PRAGMA mmap_size=268435456; "
+            + (role == SqliteSessionRole.Writer ? "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=16000;" : "PRAGMA cache_size=-2048;");
         pragmas.ExecuteNonQuery();
     }
 
@@ -51,6 +55,7 @@ internal sealed class SqliteSession : IDisposable
         return command;
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         foreach (var command in _prepared.Values)
@@ -60,4 +65,14 @@ internal sealed class SqliteSession : IDisposable
         _prepared.Clear();
         Connection.Dispose();
     }
+}
+
+/// <summary>What a <see cref="SqliteSession"/> is for: its page cache and checkpoint settings differ.</summary>
+internal enum SqliteSessionRole
+{
+    /// <summary>A pooled reader (also the migrator and the checkpointer).</summary>
+    Reader,
+
+    /// <summary>The single group-commit writer.</summary>
+    Writer,
 }
