@@ -14,6 +14,9 @@ const wrkProc = read('ceiling-wrk-proc.json');
 const poll = read('sb-dl-poll.json');
 const ws = read('sb-dl-ws.json');
 const peer = read('peer.json');
+const pollPaced = read('sb-dl-poll-paced.json');
+const wsPaced = read('sb-dl-ws-paced.json');
+const peerPaced = read('peer-paced.json');
 const idle = read('idle-default.json');
 const idleWks = read('idle-wks.json');
 const sockets = read('sockets.json');
@@ -58,7 +61,7 @@ const script = (poll?.script || peer?.script || []).map((s) => `「${s}」`).joi
 const samples = [poll, ws].map((r) => r?.sample_reply).filter(Boolean);
 const placeholder = samples.length > 0 && samples.every((t) => /準備中|恐れ入りますが|こんにちは。SupportBot/.test(t));
 const lines = [];
-lines.push(`Run ${meta.started ?? '?'} → ${meta.finished ?? '?'} on commit \`${meta.commit ?? '?'}\` (“${meta.head ?? ''}”), ${meta.cpus ?? '?'} cores (${meta.cpu_model ?? '?'}), .NET SDK ${meta.dotnet ?? '?'}, Node ${meta.node ?? '?'}; load average ${meta.loadavg_start ?? '?'} at the start and ${meta.loadavg_end ?? '?'} at the end (a shared machine: other helpers were compiling). ${meta.conc} concurrent conversations (connections for wrk), ${meta.duration} s measured after a 3 s warm-up; the load generator runs on the same 2 cores.`);
+lines.push(`Run ${meta.started ?? '?'} → ${meta.finished ?? '?'} on commit \`${meta.commit ?? '?'}\` (“${meta.head ?? ''}”), ${meta.cpus ?? '?'} cores (${meta.cpu_model ?? '?'}), .NET SDK ${meta.dotnet ?? '?'}, Node ${meta.node ?? '?'}; load average ${meta.loadavg_start ?? '?'} at the start and ${meta.loadavg_end ?? '?'} at the end (a shared machine: other helpers were compiling). ${meta.conc} concurrent conversations (connections for wrk), ${meta.duration} s measured after a ${meta.warmup ?? 3} s warm-up (steady state: tiered JIT done); the load generator runs on the same 2 cores. Saturated rows: each conversation sends its next message as soon as the reply is readable. Paced rows: the same ${meta.conc} conversations on the same warm process, each waiting ${meta.think_ms ?? 1000} ms after a reply (a user reading and answering), so latency is measured below saturation.`);
 lines.push('');
 lines.push(`Script (${turnsPerConv ?? '?'} user turns per conversation, then a new conversation): ${script}. ${placeholder ? '**SupportBot answered with the placeholder router** (the flows had not landed in this build): its turns are greeting-menu turns, not the passage-license flow; the peer walks the real flow.' : 'SupportBot walked the passage-license flow.'}`);
 lines.push('');
@@ -69,6 +72,9 @@ lines.push(row('Ceiling (Kestrel + JSON)', 'C# client, 1 request per turn', ceil
 lines.push(row('SupportBot', 'Direct Line: POST + GET ?watermark=', poll));
 lines.push(row('SupportBot', 'Direct Line: POST + WebSocket', ws));
 lines.push(row('Peer (botbuilder 4.23.3, Node)', '/api/messages + serviceUrl listener', peer));
+lines.push(row('SupportBot, paced', 'Direct Line: POST + GET ?watermark=', pollPaced));
+lines.push(row('SupportBot, paced', 'Direct Line: POST + WebSocket', wsPaced));
+lines.push(row('Peer, paced', '/api/messages + serviceUrl listener', peerPaced));
 lines.push(row('SupportBot on PostgreSQL, 1 instance', 'Direct Line: POST + GET ?watermark=', pg1Poll));
 lines.push(row('SupportBot on PostgreSQL, 1 instance', 'Direct Line: POST + WebSocket', pg1Ws));
 lines.push(row('SupportBot on PostgreSQL, 2 instances', 'POST + GET, requests round-robin over both', pg2Poll));
@@ -86,9 +92,10 @@ lines.push(`| SupportBot (poll) / ceiling (wrk raw rate) | ${pctOf(poll, wrk)} |
 lines.push(`| SupportBot (poll) / peer | ${times(poll, peer)} | ≥ 10×: ${met(ratio(poll, peer) == null ? null : ratio(poll, peer) >= 10)} |`);
 lines.push(`| SupportBot (WebSocket) / peer | ${times(ws, peer)} | ≥ 10×: ${met(ratio(ws, peer) == null ? null : ratio(ws, peer) >= 10)} |`);
 lines.push(`| SupportBot p99 at ${meta.conc} conversations (poll / WebSocket) | ${f(poll?.latency?.p99_ms, 1)} / ${f(ws?.latency?.p99_ms, 1)} ms | < 25 ms: ${met(poll?.latency?.p99_ms == null ? null : poll.latency.p99_ms < 25 && (ws?.latency?.p99_ms ?? 0) < 25)} |`);
+lines.push(`| SupportBot p99 at ${meta.conc} conversations, paced (poll / WebSocket; peer) | ${f(pollPaced?.latency?.p99_ms, 1)} / ${f(wsPaced?.latency?.p99_ms, 1)} ms; ${f(peerPaced?.latency?.p99_ms, 1)} ms | < 25 ms (reading of the target below saturation): ${met(pollPaced?.latency?.p99_ms == null ? null : pollPaced.latency.p99_ms < 25 && (wsPaced?.latency?.p99_ms ?? 0) < 25)} |`);
 lines.push(`| SupportBot on PostgreSQL (poll, 1 / 2 instances) / SQLite (poll) | ${pctOf(pg1Poll, poll)} / ${pctOf(pg2Poll, poll)} | (reference) |`);
 lines.push(`| SupportBot on PostgreSQL p99 (poll / WebSocket, 1 instance; 2 instances) | ${f(pg1Poll?.latency?.p99_ms, 1)} / ${f(pg1Ws?.latency?.p99_ms, 1)}; ${f(pg2Poll?.latency?.p99_ms, 1)} / ${f(pg2Ws?.latency?.p99_ms, 1)} ms | (reference) |`);
-lines.push(`| Errors (all turn rows) | ${[wrk, ceiling, poll, ws, peer, pg1Poll, pg1Ws, pg2Poll, pg2Ws].map((r) => r?.errors ?? '–').join(' / ')} | 0 |`);
+lines.push(`| Errors (all turn rows) | ${[wrk, ceiling, poll, ws, peer, pollPaced, wsPaced, peerPaced, pg1Poll, pg1Ws, pg2Poll, pg2Ws].map((r) => r?.errors ?? '–').join(' / ')} | 0 |`);
 lines.push('');
 
 function idleRow(name, r) {
@@ -124,7 +131,7 @@ if (sockets && !sockets.fatal) {
 } else {
   lines.push(`| not run${sockets?.fatal ? `: ${sockets.fatal}` : ''} | | | | | | | | |`);
 }
-for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws], ['peer', peer], ['pg 1 poll', pg1Poll], ['pg 1 ws', pg1Ws], ['pg 2 poll', pg2Poll], ['pg 2 ws', pg2Ws], ['idle', idle], ['idle wks', idleWks], ['sockets', sockets]]) {
+for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws], ['peer', peer], ['poll paced', pollPaced], ['ws paced', wsPaced], ['peer paced', peerPaced], ['pg 1 poll', pg1Poll], ['pg 1 ws', pg1Ws], ['pg 2 poll', pg2Poll], ['pg 2 ws', pg2Ws], ['idle', idle], ['idle wks', idleWks], ['sockets', sockets]]) {
   const kinds = r?.error_kinds && Object.keys(r.error_kinds).length ? r.error_kinds : null;
   const open = r?.open_error_kinds && Object.keys(r.open_error_kinds).length ? r.open_error_kinds : null;
   if (kinds || open) lines.push('', `Errors (${name}): \`${JSON.stringify(kinds || open)}\``);
@@ -132,7 +139,7 @@ for (const [name, r] of [['ceiling client', ceiling], ['poll', poll], ['ws', ws]
 const table = lines.join('\n');
 
 fs.mkdirSync(path.dirname(resultsMd), { recursive: true });
-const raw = ['ceiling-client.json', 'sb-dl-poll.json', 'sb-dl-ws.json', 'peer.json', 'pg1-dl-poll.json', 'pg1-dl-ws.json', 'pg2-dl-poll.json', 'pg2-dl-ws.json', 'idle-default.json', 'idle-wks.json', 'sockets.json']
+const raw = ['ceiling-client.json', 'sb-dl-poll.json', 'sb-dl-ws.json', 'peer.json', 'sb-dl-poll-paced.json', 'sb-dl-ws-paced.json', 'peer-paced.json', 'pg1-dl-poll.json', 'pg1-dl-ws.json', 'pg2-dl-poll.json', 'pg2-dl-ws.json', 'idle-default.json', 'idle-wks.json', 'sockets.json']
   .map((n) => [n, read(n)]).filter(([, v]) => v);
 let wrkText = '';
 try { wrkText = fs.readFileSync(path.join(dir, 'ceiling-wrk.txt'), 'utf8'); } catch { /* not run */ }

@@ -78,6 +78,11 @@ internal sealed class Options
     public string Locale = "ja-JP";
     public List<string> Turns = [];
     public double SetupLimit = 240;
+    /// <summary>
+    /// Mean pause (ms) after each reply before the next message, a user reading and answering (uniform 0.5-1.5 x;
+    /// workers start staggered over one pause). 0 = saturate: the next message as soon as the reply is readable.
+    /// </summary>
+    public double Think;
 
     public static Options Parse(string[] args)
     {
@@ -102,6 +107,7 @@ internal sealed class Options
                 case "--listen": o.ListenPort = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--setup-limit": o.SetupLimit = double.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--out": o.Out = v; break;
+                case "--think": o.Think = double.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--script": o.Script = v; break;
                 case "--prefix": prefix = v; break;
                 case "--turn": turns.Add(v); break;
@@ -375,6 +381,7 @@ internal sealed class Runner(Options o)
         {
             ["mode"] = o.Mode,
             ["concurrency"] = o.Concurrency,
+            ["think_ms"] = o.Think,
             ["turns_per_conversation"] = o.Mode == "single" ? 1 : o.Turns.Count,
             ["script"] = new JsonArray(o.Turns.Select(t => (JsonNode)t).ToArray()),
             ["seconds"] = Math.Round(elapsed, 2),
@@ -397,6 +404,10 @@ internal sealed class Runner(Options o)
 
     private async Task WorkerAsync(int worker, CancellationToken stop)
     {
+        if (o.Think > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(o.Think * Random.Shared.NextDouble()), stop); // staggered start
+        }
         var rounds = 0;
         while (!stop.IsCancellationRequested && rounds++ < 1_000_000)
         {
@@ -656,6 +667,12 @@ internal sealed class Runner(Options o)
             {
                 var (t0, t1) = await TurnAsync(c, text, stop);
                 rec.Turn(Ms(t0, t1));
+                if (o.Think > 0)
+                {
+                    // Uniform 0.5-1.5 x the think time: users do not answer in lockstep (a fixed pause would keep
+                    // all conversations in phase and turn the paced load into bursts of every conversation at once).
+                    await Task.Delay(TimeSpan.FromMilliseconds(o.Think * (0.5 + Random.Shared.NextDouble())), stop);
+                }
             }
             Interlocked.Increment(ref conversationsCompleted);
         }
