@@ -658,6 +658,14 @@ internal sealed class Runner(Options o)
         return (t0, t1);
     }
 
+    /// <summary>
+    /// The paced modes' pause after a reply: uniform 0.5-1.5 x the think time, because users do not answer in lockstep
+    /// (a fixed pause would keep all conversations in phase and turn the load into bursts of every conversation at once).
+    /// </summary>
+    private Task ThinkAsync(CancellationToken stop) => o.Think > 0
+        ? Task.Delay(TimeSpan.FromMilliseconds(o.Think * (0.5 + Random.Shared.NextDouble())), stop)
+        : Task.CompletedTask;
+
     private async Task DirectLineConversationAsync(bool socket, CancellationToken stop)
     {
         using var c = await OpenAsync(socket, stop);
@@ -667,12 +675,7 @@ internal sealed class Runner(Options o)
             {
                 var (t0, t1) = await TurnAsync(c, text, stop);
                 rec.Turn(Ms(t0, t1));
-                if (o.Think > 0)
-                {
-                    // Uniform 0.5-1.5 x the think time: users do not answer in lockstep (a fixed pause would keep
-                    // all conversations in phase and turn the paced load into bursts of every conversation at once).
-                    await Task.Delay(TimeSpan.FromMilliseconds(o.Think * (0.5 + Random.Shared.NextDouble())), stop);
-                }
+                await ThinkAsync(stop);
             }
             Interlocked.Increment(ref conversationsCompleted);
         }
@@ -756,6 +759,7 @@ internal sealed class Runner(Options o)
                 var returned = Stopwatch.GetTimestamp(); // the turn is over: every reply was POSTed to the listener
                 var t1 = await WithTimeout(wait, "turn (peer)", stop);
                 rec.Turn(Ms(t0, Math.Max(returned, t1)));
+                await ThinkAsync(stop);
             }
             Interlocked.Increment(ref conversationsCompleted);
         }
