@@ -41,10 +41,10 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 log "ulimit -n $(ulimit -n)"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
 
-free_port() { # first port from $1 with nothing listening
+free_port() { # first port from $1 that no TCP socket uses (listening, connected or TIME_WAIT)
   local p
   for p in $(seq "$1" $(( $1 + 500 ))); do
-    ss -Htln "sport = :$p" | grep -q . || { echo "$p"; return; }
+    ss -Htan "sport = :$p" | grep -q . || { echo "$p"; return; }
   done
   return 1
 }
@@ -124,7 +124,7 @@ PACED=(--prefix "$PREFIX" --script "$SCRIPT" --conc "$CONC" --duration "$DUR" --
 
 # 1. Ceiling: wrk (raw rate), then the load client in "single request per turn" mode.
 if ! skip ceiling; then
-  P=$(free_port 41000)
+  P=$(free_port 21000)
   log "ceiling (wrk) on $P"
   PID=$(start ceiling-wrk "$P" "$OUT/ceiling/Ceiling" --urls "http://127.0.0.1:$P")
   wrk -t2 -c"$CONC" -d2s -s "$T/post.lua" "http://127.0.0.1:$P/api/messages" >/dev/null 2>&1 || true
@@ -133,7 +133,7 @@ if ! skip ceiling; then
   C1=$(proc_cpu "$PID")
   echo "{\"server_cpu_s\":$(echo "$C1 - $C0" | bc -l 2>/dev/null || awk "BEGIN{print $C1-$C0}"),\"server_rss_peak_kb\":$(proc_kb "$PID" VmHWM)}" >"$RES/ceiling-wrk-proc.json"
   stop "$PID"
-  P=$(free_port 41000)
+  P=$(free_port 21000)
   log "ceiling (load client, single request per turn) on $P"
   PID=$(start ceiling-client "$P" "$OUT/ceiling/Ceiling" --urls "http://127.0.0.1:$P")
   "$CLIENT" --mode single --url "http://127.0.0.1:$P" --pid "$PID" "${TURNS[@]}" --label ceiling --out "$RES/ceiling-client.json" >/dev/null
@@ -143,7 +143,7 @@ fi
 # 2. SupportBot: full Direct Line turns, reply read by GET ?watermark= polling, then over the WebSocket stream.
 for MODE in dl-poll dl-ws; do
   skip "$MODE" && continue
-  P=$(free_port 41100)
+  P=$(free_port 21100)
   log "SupportBot $MODE on $P"
   PID=$(start_supportbot "sb-$MODE" "$P")
   "$CLIENT" --mode "$MODE" --url "http://127.0.0.1:$P" --pid "$PID" "${TURNS[@]}" --label "supportbot-$MODE" --out "$RES/sb-$MODE.json" >/dev/null
@@ -155,7 +155,7 @@ done
 # 2b. Profile (only with BENCH_STRACE=1; distorts its own run, so it is separate from the rows above): a fresh server,
 #     8 conversations polling for 7 s under `strace -f -c`; syscalls per turn = calls / turns (sb-strace.json).
 if [[ ${BENCH_STRACE:-0} == 1 ]] && command -v strace >/dev/null; then
-  P=$(free_port 41150)
+  P=$(free_port 21150)
   log "SupportBot dl-poll under strace -f -c on $P"
   PID=$(start_supportbot sb-strace "$P")
   strace -f -c -o "$RES/strace.txt" -p "$PID" 2>/dev/null & STRACE=$!
@@ -168,7 +168,7 @@ fi
 
 # 3. Peer: botbuilder + botbuilder-dialogs 4.23.3 (Node), /api/messages, replies to the load client's serviceUrl listener.
 if ! skip peer; then
-  P=$(free_port 41200); L=$(free_port $(( P + 1 )))
+  P=$(free_port 21200); L=$(free_port $(( P + 1 )))
   log "peer on $P (replies to $L)"
   PID=$(start peer "$P" node "$T/peer/peer.js" "$P" "$FLOW")
   "$CLIENT" --mode peer --url "http://127.0.0.1:$P" --listen "$L" --pid "$PID" "${TURNS[@]}" --label peer --out "$RES/peer.json" >/dev/null
@@ -180,7 +180,7 @@ fi
 # 4. Memory per idle conversation: token + start + one turn each, then idle. Shipped GC settings, then workstation GC.
 if ! skip idle; then
   for VARIANT in default wks; do
-    P=$(free_port 41300)
+    P=$(free_port 21300)
     log "idle conversations ($IDLE_N, GC $VARIANT) on $P"
     if [[ $VARIANT == wks ]]; then PID=$(start_supportbot "sb-idle-$VARIANT" "$P" DOTNET_gcServer=0 DOTNET_GCgen0size=0x400000)
     else PID=$(start_supportbot "sb-idle-$VARIANT" "$P"); fi
@@ -193,7 +193,7 @@ fi
 
 # 5. WebSocket streams held open, one message every $SOCK_INT s each, for $SOCK_DUR s.
 if ! skip sockets; then
-  P=$(free_port 41400)
+  P=$(free_port 21400)
   log "sockets ($SOCK_N, one message per ${SOCK_INT}s each for ${SOCK_DUR}s) on $P"
   PID=$(start_supportbot sb-sockets "$P")
   "$CLIENT" --mode sockets --url "http://127.0.0.1:$P" --pid "$PID" --prefix "$PREFIX" --script "$SCRIPT" --count "$SOCK_N" --conc "$CONC" \
@@ -225,7 +225,7 @@ pg_start() { # sets PGCS: the connection string of a fresh database (no subshell
   pg_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=scram-sha-256 --pwfile="$PG_DIR/pwfile" -E UTF8 --locale=C.UTF-8 \
     >"$RES/pg-initdb.txt" 2>&1 || { cat "$RES/pg-initdb.txt" >&2; return 1; }
   rm -f "$PG_DIR/pwfile"
-  port=$(free_port 41500)
+  port=$(free_port 21500)
   pg_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=200 -c synchronous_commit=off -c shared_buffers=128MB" >/dev/null \
     || { cat "$PG_DIR/server.log" >&2; return 1; }
@@ -239,12 +239,12 @@ if ! skip pg; then
     DLSECRET=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
     for MODE in dl-poll dl-ws; do
       skip "pg-$MODE" && continue
-      P=$(free_port 41600)
+      P=$(free_port 21600)
       log "SupportBot on PostgreSQL, one instance, $MODE on $P"
       PID=$(start_supportbot "pg1-$MODE" "$P" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
       "$CLIENT" --mode "$MODE" --url "http://127.0.0.1:$P" --pid "$PID" "${TURNS[@]}" --label "pg1-$MODE" --out "$RES/pg1-$MODE.json" >/dev/null
       stop "$PID"
-      P=$(free_port 41700); PA=$P; PB=$(free_port $(( P + 1 )))
+      P=$(free_port 21700); PA=$P; PB=$(free_port $(( P + 1 )))
       log "SupportBot on PostgreSQL, two instances, $MODE on $PA and $PB"
       PIDA=$(start_supportbot "pg2a-$MODE" "$PA" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
       PIDB=$(start_supportbot "pg2b-$MODE" "$PB" ConnectionStrings__SupportBot="$PGCS" DirectLine__Secret="$DLSECRET")
