@@ -1,4 +1,5 @@
 using SupportBot.AgentLink.PostgreSql;
+using SupportBot.Testing;
 
 namespace SupportBot.AgentLink.Tests.Contract;
 

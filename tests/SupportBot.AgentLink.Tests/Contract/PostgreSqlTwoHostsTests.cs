@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SupportBot.Agent.Contracts;
+using SupportBot.Testing;
 
 namespace SupportBot.AgentLink.Tests.Contract;
 

@@ -1,4 +1,5 @@
 using SupportBot.Helpdesk.PostgreSql;
+using SupportBot.Testing;
 
 namespace SupportBot.Helpdesk.Tests.Contract;
 

@@ -6,6 +6,7 @@ using SupportBot.Helpdesk.Outbox;
 using SupportBot.Helpdesk.PostgreSql;
 using SupportBot.Helpdesk.Tickets;
 using SupportBot.Helpdesk.Webhook;
+using SupportBot.Testing;
 
 namespace SupportBot.Helpdesk.Tests.Contract;
 

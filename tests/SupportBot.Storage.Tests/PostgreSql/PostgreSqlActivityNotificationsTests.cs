@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SupportBot.Storage.PostgreSql;
+using SupportBot.Testing;
 
 namespace SupportBot.Storage.Tests.PostgreSql;
 

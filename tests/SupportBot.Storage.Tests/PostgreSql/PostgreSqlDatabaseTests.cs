@@ -1,4 +1,5 @@
 using SupportBot.Storage.PostgreSql;
+using SupportBot.Testing;
 
 namespace SupportBot.Storage.Tests.PostgreSql;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportBot.Storage.PostgreSql;
+using SupportBot.Testing;
 
 namespace SupportBot.Storage.Tests.PostgreSql;
 

@@ -1,5 +1,6 @@
 using SupportBot.Storage.PostgreSql;
 using SupportBot.Storage.Tests.Contract;
+using SupportBot.Testing;
 
 namespace SupportBot.Storage.Tests.PostgreSql;
 

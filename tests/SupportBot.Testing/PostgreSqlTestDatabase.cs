@@ -1,9 +1,10 @@
 using Npgsql;
 
-namespace SupportBot.Storage.Tests.PostgreSql;
+namespace SupportBot.Testing;
 
 /// <summary>
-/// A fresh, uniquely named database on the test server, dropped on dispose. The server comes from
+/// A fresh, uniquely named database on the test server, dropped on dispose (used by every project's PostgreSQL
+/// contract tests). The server comes from
 /// <see cref="EnvironmentVariable"/>; without it the PostgreSQL tests fail (CI always sets it).
 /// </summary>
 public sealed class PostgreSqlTestDatabase : IDisposable
@@ -38,7 +39,7 @@ public sealed class PostgreSqlTestDatabase : IDisposable
         if (string.IsNullOrWhiteSpace(server))
         {
             throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set: the PostgreSQL storage tests need a server. " +
+                $"{EnvironmentVariable} is not set: the PostgreSQL tests need a server. " +
                 "Run tests/run (it starts a private cluster), or `source tests/postgres.sh` first, or set it to a " +
                 "connection string for a maintenance database, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres;Password=...;Database=postgres\".");
         }
