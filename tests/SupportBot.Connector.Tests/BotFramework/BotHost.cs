@@ -15,7 +15,8 @@ namespace SupportBot.Connector.Tests.BotFramework;
 
 /// <summary>
 /// A real Kestrel host on 127.0.0.1 wired the way the server will be: AddBotFrameworkChannel +
-/// MapBotFrameworkMessages, with <see cref="TestBot"/> as the IBot and an in-memory state store.
+/// MapBotFrameworkMessages, with <see cref="TestBot"/> as the IBot and an in-memory state store (or the stores
+/// <c>addStores</c> registers, see <see cref="DurableBotHost"/>).
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
@@ -31,8 +32,9 @@ public sealed class BotHost : IAsyncDisposable
     public Uri BaseAddress { get; }
     public HttpClient Http { get; }
     public Uri MessagesUrl => new(BaseAddress, "api/messages");
+    public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? addStores = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
@@ -49,7 +51,14 @@ public sealed class BotHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Services.AddSingleton<IConversationStateStore, InMemoryStateStore>();
+        if (addStores is null)
+        {
+            builder.Services.AddSingleton<IConversationStateStore, InMemoryStateStore>();
+        }
+        else
+        {
+            addStores(builder.Services);
+        }
         builder.Services.AddSingleton<IBot, TestBot>();
         builder.Services.AddBotFrameworkChannel(builder.Configuration);
         var app = builder.Build();

@@ -1,14 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SupportBot.Builder;
-using SupportBot.Connector.BotFramework;
 using SupportBot.Storage;
 using SupportBot.Storage.Sqlite;
 
@@ -21,66 +11,46 @@ namespace SupportBot.Connector.Tests.BotFramework;
 /// </summary>
 public sealed class DurableBotHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly BotHost _host;
+    private readonly SqliteDatabase _database;
 
-    private DurableBotHost(WebApplication app, Uri baseAddress, string databaseFile)
+    private DurableBotHost(BotHost host, SqliteDatabase database)
     {
-        _app = app;
-        Http = new HttpClient { BaseAddress = baseAddress };
-        MessagesUrl = new Uri(baseAddress, "api/messages");
-        DatabaseFile = databaseFile;
+        _host = host;
+        _database = database;
     }
 
-    public HttpClient Http { get; }
-    public Uri MessagesUrl { get; }
-    public string DatabaseFile { get; }
-    public IActivityInbox Inbox => _app.Services.GetRequiredService<IActivityInbox>();
+    public Uri MessagesUrl => _host.MessagesUrl;
+    public string DatabaseFile => _database.FilePath;
+    public IActivityInbox Inbox => _host.Services.GetRequiredService<IActivityInbox>();
 
     /// <param name="dataDir">The data directory (created if needed).</param>
     /// <param name="settings">Configuration on top of the test defaults.</param>
     /// <param name="inboxBusyTimeout">How long an inbox write waits for the file lock.</param>
     public static async Task<DurableBotHost> StartAsync(string dataDir, IDictionary<string, string?>? settings = null, TimeSpan? inboxBusyTimeout = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // No typing indicators in these tests: they count the replies a channel receives.
+        var merged = new Dictionary<string, string?> { ["BotFramework:TypingDelay"] = "00:00:10" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["BotFramework:TypingDelay"] = "00:00:10",
-            ["Connector:RetryBaseDelay"] = "00:00:00.050",
-            ["Connector:RetryMaxDelay"] = "00:00:00.200",
-        });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
+            merged[key] = value;
         }
 
         var database = SqliteDatabase.Open(dataDir);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
-        builder.Services.AddSingleton<IActivityInbox>(new SqliteActivityInbox(new SqliteActivityInboxDatabase(database.FilePath, inboxBusyTimeout)));
-        builder.Services.AddSingleton<IBot, TestBot>();
-        builder.Services.AddBotFrameworkChannel(builder.Configuration);
-        var app = builder.Build();
-        app.MapBotFrameworkMessages();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DurableBotHost(app, new Uri(address.TrimEnd('/') + "/"), database.FilePath);
+        var host = await BotHost.StartAsync(merged, services =>
+        {
+            services.AddSingleton(database);
+            services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
+            services.AddSingleton<IActivityInbox>(new SqliteActivityInbox(new SqliteActivityInboxDatabase(database.FilePath, inboxBusyTimeout)));
+        });
+        return new DurableBotHost(host, database);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string json)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, MessagesUrl)
-        {
-            Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        return Http.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> PostAsync(string json) => _host.PostAsync(json);
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
+        _database.Dispose();
     }
 }
