@@ -61,7 +61,8 @@ public sealed class BotFrameworkInboxTakeoverTests(ITestOutputHelper output)
             TeamsServiceUrl.AssertAnsweredInOrderOnce(replies, ids);
             var firstId = (string)first["id"]!;
             Assert.Single(teams.Replies, r => TeamsServiceUrl.ReplyTo(r) == firstId); // acknowledged as a duplicate on B
-            Assert.Contains("Recovered 4 accepted activities from the inbox", b.RecentOutput, StringComparison.Ordinal);
+            // B claimed all four (they may come in more than one recovery pass, so the log line is not asserted):
+            // the three are answered above, the first was acknowledged as a duplicate, and nothing is left.
             Assert.Equal(0L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM activity_inbox;"));
         }
         finally
