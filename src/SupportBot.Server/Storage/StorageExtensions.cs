@@ -64,8 +64,7 @@ public static class StorageExtensions
         // One SQLite instance: local publishing reaches every stream; no cross-instance notifications.
         services.TryAddSingleton<IActivityNotifications>(NullActivityNotifications.Instance);
         // Bot Framework activities answered 202, in the same file: the next start runs what this process left.
-        services.AddSingleton<IActivityInbox>(p => new SqliteActivityInbox(
-            new SqliteActivityInboxDatabase(p.GetRequiredService<SqliteDatabase>().FilePath)));
+        services.AddSingleton<IActivityInbox>(p => new SqliteActivityInbox(p.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService(p => new StorageStartup(p.GetRequiredService<SqliteDatabase>()));
     }
 

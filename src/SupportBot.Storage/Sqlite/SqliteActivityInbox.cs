@@ -9,23 +9,38 @@ namespace SupportBot.Storage.Sqlite;
 /// it. <c>AUTOINCREMENT</c> ids are never reused, which makes "left over" simply "id at most the maximum at open".
 /// </summary>
 /// <remarks>
-/// A write returns after its commit (WAL, <c>synchronous=NORMAL</c>): it survives the process dying (kill -9, OOM);
-/// like the conversation state, the last commits may be lost on power loss.
+/// Adding and completing (two writes per accepted activity) go through the core <see cref="SqliteDatabase"/>'s
+/// group-commit writer, so they share commits with the turns' writes instead of waiting on the file lock beside them;
+/// the rare claims and counts use the inbox's own connections. A write returns after its commit (WAL,
+/// <c>synchronous=NORMAL</c>): it survives the process dying (kill -9, OOM); like the conversation state, the last
+/// commits may be lost on power loss.
 /// </remarks>
 public sealed class SqliteActivityInbox : IActivityInbox
 {
     private const string Columns = "id, conversation_id, activity_id, activity_json, received_at_ms, claims";
+    private const string InsertSql = "INSERT INTO activity_inbox (conversation_id, activity_id, activity_json, received_at_ms) "
+        + "VALUES ($conversation, $activity, $json, $received) RETURNING id;";
+
+    private const string DeleteSql = "DELETE FROM activity_inbox WHERE id = $id;";
+
+    private readonly SqliteDatabase _writer;
     private readonly SqliteActivityInboxDatabase _database;
     private readonly Lock _claimGate = new();
     private readonly long _leftOverThrough;
     private long _claimedThrough;
 
-    /// <summary>Opens the inbox over <paramref name="database"/>; what is in it now is the previous process's.</summary>
-    public SqliteActivityInbox(SqliteActivityInboxDatabase database)
+    /// <summary>
+    /// Opens the inbox in <paramref name="database"/>'s file (migrating its own track); what is in it now is the
+    /// previous process's.
+    /// </summary>
+    /// <param name="database">The core database: its writer commits the inbox's adds and completions.</param>
+    /// <param name="busyTimeout">How long the inbox's own connections (claims, counts) wait for the file lock.</param>
+    public SqliteActivityInbox(SqliteDatabase database, TimeSpan? busyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        _database = database;
-        using var connection = database.OpenConnection();
+        _writer = database;
+        _database = new SqliteActivityInboxDatabase(database.FilePath, busyTimeout);
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(id), 0) FROM activity_inbox;";
         _leftOverThrough = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -39,30 +54,25 @@ public sealed class SqliteActivityInbox : IActivityInbox
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(activityJson);
-        using var connection = _database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO activity_inbox (conversation_id, activity_id, activity_json, received_at_ms)
-            VALUES ($conversation, $activity, $json, $received)
-            RETURNING id;
-            """;
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$activity", (object?)activityId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$json", activityJson);
-        command.Parameters.AddWithValue("$received", receivedAt.ToUnixTimeMilliseconds());
-        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+        return _writer.WriteAsync(session =>
+        {
+            var command = session.Command(InsertSql, "$conversation", "$activity", "$json", "$received");
+            command.Parameters[0].Value = conversationId;
+            command.Parameters[1].Value = (object?)activityId ?? DBNull.Value;
+            command.Parameters[2].Value = activityJson;
+            command.Parameters[3].Value = receivedAt.ToUnixTimeMilliseconds();
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(long entryId, CancellationToken cancellationToken = default)
-    {
-        using var connection = _database.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM activity_inbox WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", entryId);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    public Task CompleteAsync(long entryId, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(session =>
+        {
+            var command = session.Command(DeleteSql, "$id");
+            command.Parameters[0].Value = entryId;
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ActivityInboxEntry>> ClaimAbandonedAsync(int limit, CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ public sealed class DurableBotHost : IAsyncDisposable
 
     /// <param name="dataDir">The data directory (created if needed).</param>
     /// <param name="settings">Configuration on top of the test defaults.</param>
-    /// <param name="inboxBusyTimeout">How long an inbox write waits for the file lock.</param>
+    /// <param name="inboxBusyTimeout">How long a write (the inbox's, the state's) waits for the file lock.</param>
     public static async Task<DurableBotHost> StartAsync(string dataDir, IDictionary<string, string?>? settings = null, TimeSpan? inboxBusyTimeout = null)
     {
         // No typing indicators in these tests: they count the replies a channel receives.
@@ -36,12 +36,12 @@ public sealed class DurableBotHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var database = SqliteDatabase.Open(dataDir);
+        var database = SqliteDatabase.Open(dataDir, inboxBusyTimeout);
         var host = await BotHost.StartAsync(merged, services =>
         {
             services.AddSingleton(database);
             services.AddSingleton<IConversationStateStore, SqliteConversationStateStore>();
-            services.AddSingleton<IActivityInbox>(new SqliteActivityInbox(new SqliteActivityInboxDatabase(database.FilePath, inboxBusyTimeout)));
+            services.AddSingleton<IActivityInbox>(new SqliteActivityInbox(database, inboxBusyTimeout));
         });
         return new DurableBotHost(host, database);
     }

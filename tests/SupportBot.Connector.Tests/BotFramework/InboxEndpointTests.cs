@@ -107,7 +107,7 @@ public sealed class InboxEndpointTests : IAsyncDisposable
         using (var previous = SqliteDatabase.Open(_dataDir))
         {
             // What a process killed after three 202s leaves behind, plus one accepted two days ago.
-            var inbox = new SqliteActivityInbox(new SqliteActivityInboxDatabase(previous.FilePath));
+            var inbox = new SqliteActivityInbox(previous);
             var now = DateTimeOffset.UtcNow;
             await inbox.AddAsync("a:left", "stale", TeamsActivities.Personal(channel.ServiceUrl, "a:left", "stale").Json(), now.AddDays(-2));
             foreach (var text in new[] { "l1", "l2", "l3" })

@@ -11,9 +11,15 @@ public sealed class SqliteActivityInboxTests : ActivityInboxContractTests, IDisp
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "supportbot-inbox-" + Guid.NewGuid().ToString("N"));
 
-    private string FilePath => Path.Combine(_dataDir, SqliteDatabase.FileName);
+    private readonly List<SqliteDatabase> _opened = [];
 
-    protected override IActivityInbox Open(string owner) => new SqliteActivityInbox(new SqliteActivityInboxDatabase(FilePath));
+    // Each "process" opens the file anew; the databases are closed at the end of the test.
+    protected override IActivityInbox Open(string owner)
+    {
+        var database = SqliteDatabase.Open(_dataDir);
+        _opened.Add(database);
+        return new SqliteActivityInbox(database);
+    }
 
     protected override IActivityInbox RestartAfterDeathOf(IActivityInbox dead, string newOwner) => Open(newOwner);
 
@@ -21,17 +27,17 @@ public sealed class SqliteActivityInboxTests : ActivityInboxContractTests, IDisp
     public async Task The_inbox_shares_the_file_with_the_core_stores_on_its_own_track()
     {
         using var core = SqliteDatabase.Open(_dataDir);
-        var inboxDatabase = new SqliteActivityInboxDatabase(core.FilePath);
-        var inbox = new SqliteActivityInbox(inboxDatabase);
+        var inbox = new SqliteActivityInbox(core);
         await AddAsync(inbox, "c", "m1");
 
-        Assert.Equal(1, inboxDatabase.SchemaVersion);
+        Assert.Equal(1, new SqliteActivityInboxDatabase(core.FilePath).SchemaVersion);
         Assert.Equal(SqliteDatabase.LatestSchemaVersion, core.SchemaVersion()); // the core track is untouched
-        Assert.Equal(1, await new SqliteActivityInbox(new SqliteActivityInboxDatabase(core.FilePath)).CountAsync(Ct));
+        Assert.Equal(1, await new SqliteActivityInbox(core).CountAsync(Ct));
     }
 
     public void Dispose()
     {
+        _opened.ForEach(database => database.Dispose());
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
     }
