@@ -30,6 +30,7 @@ public sealed class BotFrameworkInboxRecovery(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private int _stopRequested;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -41,6 +42,11 @@ public sealed class BotFrameworkInboxRecovery(
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host may be stopped twice, or disposed before it is stopped (a test factory disposed twice): once is enough.
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 1)
+        {
+            return;
+        }
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -141,5 +147,12 @@ public sealed class BotFrameworkInboxRecovery(
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        {
+            _stopping.Cancel(); // disposed without a stop: end the loop first
+        }
+        _stopping.Dispose();
+    }
 }
