@@ -30,7 +30,6 @@ public sealed class BotFrameworkInboxRecovery(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
-    private int _stopRequested;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -42,13 +41,11 @@ public sealed class BotFrameworkInboxRecovery(
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // A host may be stopped twice, or disposed before it is stopped (a test factory disposed twice): once is enough.
-        if (Interlocked.Exchange(ref _stopRequested, 1) == 1)
-        {
-            return;
-        }
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Cancel inline (the loop's wait completes before this returns), then, like BackgroundService, wait for the loop
+        // or for the host's shutdown timeout, whichever comes first, without throwing. Safe to call twice or after
+        // Dispose, in any order the host and a test factory choose.
+        _stopping.Cancel();
+        await Task.WhenAny(_loop, Task.Delay(Timeout.Infinite, cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>One pass: claims what fits in the queue and queues it in entry order; returns how many were queued.</summary>
@@ -147,12 +144,9 @@ public sealed class BotFrameworkInboxRecovery(
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _stopRequested, 1) == 0)
-        {
-            _stopping.Cancel(); // disposed without a stop: end the loop first
-        }
-        _stopping.Dispose();
-    }
+    /// <remarks>
+    /// Like BackgroundService: cancels and never disposes the token source (it holds nothing unmanaged), so a
+    /// StopAsync that comes later, or runs at the same time, still finds it usable.
+    /// </remarks>
+    public void Dispose() => _stopping.Cancel();
 }
