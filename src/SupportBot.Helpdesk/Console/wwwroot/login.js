@@ -26,4 +26,5 @@
     error.textContent = body.error || 'ログインできませんでした。';
     error.hidden = false;
   });
+  document.getElementById('login-button').disabled = false; // ready: submitting now goes through the handler above
 })();
