@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SupportBot.Helpdesk.Escalation;
 using SupportBot.Helpdesk.Outbox;
 using SupportBot.Helpdesk.Webhook;
+using SupportBot.Testing;
 
 namespace SupportBot.Helpdesk.Tests;
 

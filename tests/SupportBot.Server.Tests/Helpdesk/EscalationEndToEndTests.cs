@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Helpdesk.Tickets;
 using SupportBot.Server.Tests.Bot;
 using SupportBot.Server.Tests.Infrastructure;
+using SupportBot.Testing;
 
 namespace SupportBot.Server.Tests.Helpdesk;
 
@@ -27,7 +28,7 @@ public sealed class EscalationEndToEndTests : IDisposable
     [Fact]
     public async Task LicenseKeyFlowEscalation_TicketHoldsEveryItemMasked_WebhookSignedAndRetried()
     {
-        await using var receiver = await HookReceiver.StartAsync(failFirst: 3);
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 3);
         using var host = HelpdeskKestrelHost.Start(_dataDir, receiver.Url);
         var (chat, _) = await BotConversation.StartAsync(host.DirectLine());
 
@@ -92,7 +93,7 @@ public sealed class EscalationEndToEndTests : IDisposable
         AssertNoKey(csv, "CSV");
 
         // The webhook: three failed requests (one attempt with two immediate retries), then accepted from the outbox.
-        await HookReceiver.WaitUntilAsync(() => !receiver.Accepted.IsEmpty, "the accepted webhook");
+        await WebhookReceiver.WaitUntilAsync(() => !receiver.Accepted.IsEmpty, "the accepted webhook");
         Assert.True(receiver.Requests.Count >= 4, $"{receiver.Requests.Count} requests");
         var delivered = Assert.Single(receiver.Accepted);
         AssertSignedTicket(delivered, ticket.Number);
@@ -106,7 +107,7 @@ public sealed class EscalationEndToEndTests : IDisposable
     [Fact]
     public async Task WebhookPendingWhenTheHostStops_NewHostOnTheSameDataDirectory_DeliversItExactlyOnce()
     {
-        await using var receiver = await HookReceiver.StartAsync(failFirst: int.MaxValue);
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: int.MaxValue);
         string number;
         using (var first = HelpdeskKestrelHost.Start(_dataDir, receiver.Url))
         {
@@ -118,14 +119,14 @@ public sealed class EscalationEndToEndTests : IDisposable
             // The user's own first words are the error text (masked), though a flow was chosen from them.
             Assert.Matches(@"^キー [A-Z*-]+ で認証できません$", ticket.ErrorText);
             AssertNoKey(ticket.ErrorText!, "error text");
-            await HookReceiver.WaitUntilAsync(() => receiver.Requests.Count >= 3, "three failed requests");
+            await WebhookReceiver.WaitUntilAsync(() => receiver.Requests.Count >= 3, "three failed requests");
         }
         Assert.Empty(receiver.Accepted);
         var failedDelivery = receiver.Requests.First().Headers["X-SupportBot-Delivery"];
 
         receiver.Recover();
         using var second = HelpdeskKestrelHost.Start(_dataDir, receiver.Url);
-        await HookReceiver.WaitUntilAsync(() => !receiver.Accepted.IsEmpty, "the delivery after the restart");
+        await WebhookReceiver.WaitUntilAsync(() => !receiver.Accepted.IsEmpty, "the delivery after the restart");
         // Give the new host's drainer several more rounds: nothing may arrive twice.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var delivered = Assert.Single(receiver.Accepted);
@@ -135,7 +136,7 @@ public sealed class EscalationEndToEndTests : IDisposable
     }
 
     /// <summary>Checks the HMAC independently of the product: HMAC-SHA256 over the raw body with the shared secret.</summary>
-    private static void AssertSignedTicket(HookRequest request, string ticketNumber)
+    private static void AssertSignedTicket(WebhookRequest request, string ticketNumber)
     {
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(HelpdeskKestrelHost.WebhookSecret), request.Body));
         Assert.Equal(expected, request.Headers["X-SupportBot-Signature"]);
